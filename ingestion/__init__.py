@@ -1,0 +1,1 @@
+"""Loaders that bring mentions into the warehouse's `raw` dataset, one dlt source per folder."""
