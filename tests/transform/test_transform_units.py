@@ -1,0 +1,170 @@
+"""What dbt's own tests cannot check about the dbt project in `transform/`.
+
+- The models stay adapter-neutral: engine-specific SQL lives in dispatched macros
+  (the project must later build on Spark), which a DuckDB build cannot reveal.
+- A changed listening configuration re-applies to mentions already stored: the
+  product's promise, which needs two builds over the same raw data.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ecoute.settings import DBT_EXECUTABLE, TRANSFORM_DIR
+
+MODELS = TRANSFORM_DIR / "models"
+MACROS = TRANSFORM_DIR / "macros"
+
+# DuckDB functions and syntax with no portable equivalent under the same name.
+ENGINE_SPECIFIC = {
+    "strip_accents": r"\bstrip_accents\s*\(",
+    "regexp_*": r"\bregexp_\w+\s*\(",
+    "string_split": r"\bstring_split\w*\s*\(",
+    "unnest": r"\bunnest\s*\(",
+    "generate_subscripts": r"\bgenerate_subscripts\s*\(",
+    "contains": r"\bcontains\s*\(",
+    "timezone": r"\btimezone\s*\(",
+    "to_timestamp": r"\bto_timestamp\s*\(",
+    "list_*": r"\blist_\w+\s*\(",
+    "string_agg": r"\bstring_agg\s*\(",
+    "strftime": r"\bstrftime\s*\(",
+    "date_trunc (use dbt.date_trunc)": r"(?<![.\w])date_trunc\s*\(",
+    ":: cast": r"::",
+    "group by all": r"\bgroup\s+by\s+all\b",
+    "exclude": r"\*\s*exclude\b",
+}
+
+
+def _sql_without_comments(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\{#.*?#\}", "", text, flags=re.S)
+    return re.sub(r"--[^\n]*", "", text)
+
+
+@pytest.mark.parametrize("model", sorted(MODELS.rglob("*.sql")), ids=lambda p: p.stem)
+def test_models_use_no_engine_specific_sql(model: Path) -> None:
+    sql = _sql_without_comments(model)
+    found = [name for name, pattern in ENGINE_SPECIFIC.items() if re.search(pattern, sql, re.I)]
+    assert not found, (
+        f"{model.relative_to(TRANSFORM_DIR)}: {', '.join(found)} — move it into a macro in "
+        "transform/macros/ dispatched with adapter.dispatch(..., 'ecoute'), with a default__ version"
+    )
+
+
+def test_every_dispatched_macro_has_a_portable_default() -> None:
+    macros = "\n".join(p.read_text(encoding="utf-8") for p in MACROS.glob("*.sql"))
+    dispatched = set(re.findall(r"adapter\.dispatch\(\s*'(\w+)'\s*,\s*'ecoute'\s*\)", macros))
+    assert dispatched, "no dispatched macro found: did the macros move?"
+    defined = set(re.findall(r"\{%-?\s*macro\s+(\w+)\s*\(", macros))
+    missing = sorted(name for name in dispatched if f"default__{name}" not in defined)
+    assert not missing, f"transform/macros: dispatched without a default__ version: {missing}"
+
+
+# --- two builds over the same raw data ------------------------------------------------------
+
+RAW = """
+create schema raw;
+create table raw.demo_mentions (
+    post_id varchar, platform varchar, url varchar, created_at timestamptz, lang varchar,
+    author_id varchar, author_handle varchar, author_name varchar, author_followers bigint,
+    author_country varchar, title varchar, text varchar, like_count bigint, share_count bigint,
+    comment_count bigint, reshare_of_post_id varchar, _dlt_load_id varchar, _dlt_id varchar
+);
+insert into raw.demo_mentions values
+    ('p1', 'x', null, '2026-09-01 10:00:00+00', 'fr', 'a1', null, null, 10, 'FR', null,
+     'Encore en retard avec #AirAurore 😡', 1, 0, 0, null, '1767225600.5', 'd1'),
+    ('p2', 'forum', null, '2026-09-01 11:00:00+00', 'FR', 'a2', null, '', null, null, 'Aurores',
+     'Une aurore boréale vue du vol Air Aurore, génial', 2, null, 1, null, '1767225600.5', 'd2'),
+    ('p3', 'x', null, '2026-09-02 09:00:00+00', 'en-GB', 'a3', null, null, 5, 'GB', null,
+     'Great crew on @volazur, cheap fares 👍', 3, 1, 1, null, '1767225600.5', 'd3');
+create table raw.demo_injections (
+    event_id varchar, kind varchar, brand varchar, day date, sentiment varchar, mentions bigint,
+    baseline_mentions bigint, _dlt_load_id varchar, _dlt_id varchar
+);
+create table raw.listening_topics (topic_id varchar, label varchar, kind varchar, description varchar);
+insert into raw.listening_topics values
+    ('air_aurore', 'Air Aurore', 'brand', null), ('volazur', 'VolAzur', 'competitor', null);
+create table raw.listening_topic_keywords (topic_id varchar, keyword varchar, is_exclusion boolean);
+insert into raw.listening_topic_keywords values
+    ('air_aurore', 'air aurore', false), ('air_aurore', '#AirAurore', false),
+    ('volazur', '@volazur', false);
+create table raw.listening_competitive_sets (competitive_set varchar, description varchar);
+insert into raw.listening_competitive_sets values ('airlines', null);
+create table raw.listening_topic_competitive_sets (topic_id varchar, competitive_set varchar);
+insert into raw.listening_topic_competitive_sets values ('air_aurore', 'airlines'), ('volazur', 'airlines');
+create table raw.listening_reporting (timezone varchar);
+insert into raw.listening_reporting values ('Europe/Paris');
+"""
+
+
+def _dbt_build(warehouse: Path, work: Path) -> None:
+    env = {
+        **os.environ,
+        "ECOUTE_WAREHOUSE": str(warehouse),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+    completed = subprocess.run(
+        [
+            str(DBT_EXECUTABLE),
+            "build",
+            "--project-dir",
+            str(TRANSFORM_DIR),
+            "--profiles-dir",
+            str(TRANSFORM_DIR),
+            # Never touch transform/target: Dagster reads its manifest.
+            "--target-path",
+            str(work / "target"),
+            "--log-path",
+            str(work / "logs"),
+            "--no-partial-parse",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-2000:]
+
+
+def _matches(warehouse: Path) -> set[tuple[str, str]]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return set(
+            connection.execute(
+                "select mention_id, topic_id from marts.fct_mention_topics"
+            ).fetchall()
+        )
+
+
+@pytest.mark.slow
+def test_a_changed_configuration_reapplies_to_stored_mentions(tmp_path: Path) -> None:
+    warehouse = tmp_path / "ecoute.duckdb"
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute(RAW)
+
+    _dbt_build(warehouse, tmp_path)
+    assert _matches(warehouse) == {
+        ("demo:p1", "air_aurore"),
+        ("demo:p2", "air_aurore"),
+        ("demo:p3", "volazur"),
+    }
+
+    # listening.yml gains an exclusion; dlt replaces the keyword table; nothing is re-fetched.
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute(
+            "insert into raw.listening_topic_keywords values ('air_aurore', 'aurore boréale', true)"
+        )
+    _dbt_build(warehouse, tmp_path)
+    assert _matches(warehouse) == {("demo:p1", "air_aurore"), ("demo:p3", "volazur")}
+
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        shares = connection.execute("""
+            select topic_id, mentions, share_of_voice from marts.mart_share_of_voice
+            where period_grain = 'month' order by topic_id
+        """).fetchall()
+    assert shares == [("air_aurore", 1, 0.5), ("volazur", 1, 0.5)]

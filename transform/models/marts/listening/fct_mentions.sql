@@ -1,0 +1,65 @@
+-- One row per mention: the mention contract with its measures and its sentiment.
+
+with mentions as (
+
+    select * from {{ ref('int_mentions_unioned') }}
+
+),
+
+sentiments as (
+
+    select * from {{ ref('int_mentions_scored') }}
+
+),
+
+reporting as (
+
+    select * from {{ ref('stg_listening__reporting') }}
+
+),
+
+final as (
+
+    select
+        -- ids
+        mentions.mention_id,
+        mentions.source,
+        mentions.source_post_id,
+        mentions.author_id,
+        mentions.reshare_of_mention_id,
+
+        -- dimensions
+        mentions.platform,
+        mentions.lang,
+        mentions.url,
+        mentions.author_handle,
+        mentions.author_name,
+        mentions.author_country,
+        mentions.title,
+        mentions.text,
+        mentions.reshare_of_mention_id is not null as is_reshare,
+        sentiments.sentiment_label,
+        sentiments.sentiment_method,
+
+        -- measures
+        mentions.author_followers,
+        mentions.likes,
+        mentions.shares,
+        mentions.comments,
+        {{ engagement('mentions.likes', 'mentions.shares', 'mentions.comments') }} as engagement,
+        coalesce(mentions.author_followers, 0) as potential_reach,
+        sentiments.sentiment_score,
+
+        -- timestamps (UTC) and the reader's calendar day
+        mentions.published_at,
+        {{ local_date('mentions.published_at', 'reporting.reporting_timezone') }} as published_date,
+        mentions.loaded_at
+
+    from mentions
+    inner join sentiments
+        on sentiments.mention_id = mentions.mention_id
+    cross join reporting
+
+)
+
+select * from final
