@@ -1,0 +1,1 @@
+"""Dagster definitions of Écoute: every warehouse table is an asset."""

@@ -1,0 +1,1 @@
+"""Assets, checks, jobs and schedules, one module per integration."""

@@ -1,0 +1,1 @@
+"""Reusable pieces free of Dagster context where possible, unit-tested directly."""
