@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from ruamel.yaml import YAML
@@ -87,6 +88,25 @@ class DemoSource(StrictModel):
         return self
 
 
+class Reporting(StrictModel):
+    """How the marts present time to their readers."""
+
+    # Days, weeks and months of the marts are calendar periods of this IANA zone:
+    # a French team's "Monday" starts at midnight in Paris, not in UTC.
+    timezone: str = "Europe/Paris"
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone_exists(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (an IANA name such as 'Europe/Paris' or 'UTC')"
+            ) from None
+        return value
+
+
 class Sources(StrictModel):
     demo: DemoSource = Field(default_factory=DemoSource)
 
@@ -99,6 +119,7 @@ class ListeningConfig(StrictModel):
         default_factory=dict
     )
     topics: dict[Annotated[str, Field(pattern=SLUG)], Topic] = Field(min_length=1)
+    reporting: Reporting = Field(default_factory=Reporting)
     sources: Sources = Field(default_factory=Sources)
 
     @model_validator(mode="after")
@@ -108,7 +129,12 @@ class ListeningConfig(StrictModel):
                 if set_name not in self.competitive_sets:
                     declared = ", ".join(sorted(self.competitive_sets)) or "none"
                     raise _LocatedError(
-                        ("topics", name, "competitive_sets", topic.competitive_sets.index(set_name)),
+                        (
+                            "topics",
+                            name,
+                            "competitive_sets",
+                            topic.competitive_sets.index(set_name),
+                        ),
                         f"unknown competitive set {set_name!r} (declared: {declared})",
                     )
         for set_name in self.competitive_sets:
@@ -154,7 +180,7 @@ def load_config(path: Path | str | None = None) -> ListeningConfig:
         for item in error.errors():
             located = _located_cause(item)
             loc = located.loc if located else item["loc"]
-            message = located.message if located else item["msg"]
+            message = located.message if located else _without_prefix(item["msg"])
             line, column = _position(tree, loc)
             field = ".".join(str(part) for part in loc) or "(top level)"
             problems.append(f"{path}:{line}:{column}: {field}: {message}")
@@ -198,3 +224,8 @@ def _position(tree: CommentedMap, loc: tuple[Any, ...]) -> tuple[int, int]:
 
 def _is_scalar(value: Any) -> bool:
     return not isinstance(value, (CommentedMap, CommentedSeq))
+
+
+def _without_prefix(message: str) -> str:
+    """pydantic prefixes a validator's own message with 'Value error, '; the reader needs only ours."""
+    return message.removeprefix("Value error, ")

@@ -8,6 +8,7 @@ elsewhere there. Everything here is absolute.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -16,6 +17,9 @@ EXPECTATIONS_DIR = REPO_ROOT / "expectations"
 
 WAREHOUSE_ENV = "ECOUTE_WAREHOUSE"
 CONFIG_ENV = "ECOUTE_CONFIG"
+
+# dbt is installed beside this interpreter: the virtualenv need not be on PATH.
+DBT_EXECUTABLE = Path(sys.executable).with_name("dbt")
 
 DEFAULT_WAREHOUSE = REPO_ROOT / "warehouse" / "ecoute.duckdb"
 DEFAULT_CONFIG = REPO_ROOT / "listening.yml"

@@ -1,0 +1,177 @@
+"""`ecoute`: build the listening warehouse and look at what it says."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import click
+
+from ecoute.config import ConfigError, load_config
+from ecoute.settings import (
+    DBT_EXECUTABLE,
+    REPO_ROOT,
+    TRANSFORM_DIR,
+    config_path,
+    prepare_environment,
+)
+
+DAGSTER_YAML = "telemetry:\n  enabled: false\n"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Écoute — warehouse-native social listening (dlt + dbt + Dagster on DuckDB).
+
+    The warehouse is `$ECOUTE_WAREHOUSE` (default warehouse/ecoute.duckdb) and
+    the listening configuration `$ECOUTE_CONFIG` (default listening.yml).
+    """
+
+
+@main.command()
+@click.option(
+    "--mentions",
+    type=click.IntRange(1_000, 10_000_000),
+    help="Demo feed size (default: listening.yml).",
+)
+@click.option("--start", help="First day of the demo window, YYYY-MM-DD (default: listening.yml).")
+@click.option("--end", help="Last day of the demo window, YYYY-MM-DD (default: listening.yml).")
+@click.option("--seed", type=int, help="Seed of the demo feed (default: listening.yml).")
+@click.option(
+    "--report/--no-report", default=True, show_default=True, help="Print the report after the run."
+)
+def run(
+    mentions: int | None, start: str | None, end: str | None, seed: int | None, report: bool
+) -> None:
+    """Materialise the whole asset graph: load sources, build the dbt models, run every check."""
+    _validated_config()
+    warehouse = prepare_environment()
+    _prepare_dagster_home()
+    prepare_manifest()
+    import dagster as dg
+
+    from orchestration.definitions import defs
+
+    overrides = {
+        k: v
+        for k, v in {"mentions": mentions, "start": start, "end": end, "seed": seed}.items()
+        if v is not None
+    }
+    click.echo(f"Building {warehouse}", err=True)
+    tool_log = _tool_log_path(warehouse)
+    started = time.monotonic()
+    # The tools' own output (dbt's log lines) goes to a file; the terminal gets
+    # one concise line per step and table instead of Dagster's debug log.
+    with tool_log.open("w", encoding="utf-8") as log, contextlib.redirect_stdout(log):
+        result = defs.resolve_job_def("listening_job").execute_in_process(
+            run_config={
+                "ops": {"demo_feed": {"config": overrides}},
+                "loggers": {"progress": {}},
+            },
+            instance=dg.DagsterInstance.get(),
+            raise_on_error=False,
+        )
+    elapsed = time.monotonic() - started
+    if not result.success:
+        raise click.ClickException(
+            f"the run failed after {elapsed:.0f}s; see the failed step above and {tool_log}"
+        )
+    click.echo(f"Built in {elapsed:.1f}s (dbt output: {tool_log})", err=True)
+    if report:
+        _print_report(warehouse)
+    failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    if failed_checks:
+        names = ", ".join(f"{e.asset_key.to_user_string()}:{e.check_name}" for e in failed_checks)
+        raise click.ClickException(f"{len(failed_checks)} check(s) failed: {names}")
+
+
+@main.command()
+def report() -> None:
+    """Print mentions per topic, share of voice and the biggest spikes from the warehouse."""
+    _print_report(prepare_environment())
+
+
+@main.command("check-config")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+def check_config(path: Path | None) -> None:
+    """Validate a listening configuration (default: $ECOUTE_CONFIG or listening.yml)."""
+    config = _validated_config(path)
+    sets = ", ".join(config.competitive_sets) or "none"
+    click.echo(
+        f"{path or config_path()}: ok — {len(config.topics)} topics, competitive sets: {sets}"
+    )
+
+
+@main.command()
+def prepare() -> None:
+    """Parse the dbt project into target/manifest.json (what loading the code location reads)."""
+    prepare_environment()
+    prepare_manifest(force=True)
+    click.echo(f"{TRANSFORM_DIR / 'target' / 'manifest.json'}: ready")
+
+
+def _tool_log_path(warehouse: Path) -> Path:
+    """A new log file beside the warehouse for one run's tool output."""
+    logs = warehouse.parent / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    return logs / f"run-{time.strftime('%Y%m%d-%H%M%S')}.log"
+
+
+def prepare_manifest(force: bool = False) -> None:
+    """`dbt parse` when the manifest is missing or older than a file of the dbt project."""
+    manifest = TRANSFORM_DIR / "target" / "manifest.json"
+    if not force and manifest.exists() and not _newer_than(manifest, TRANSFORM_DIR):
+        return
+    completed = subprocess.run(
+        [
+            str(DBT_EXECUTABLE),
+            "parse",
+            "--quiet",
+            "--project-dir",
+            str(TRANSFORM_DIR),
+            "--profiles-dir",
+            str(TRANSFORM_DIR),
+        ],
+        cwd=TRANSFORM_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise click.ClickException(f"dbt parse failed:\n{completed.stdout}{completed.stderr}")
+
+
+def _newer_than(manifest: Path, project: Path) -> bool:
+    built = manifest.stat().st_mtime
+    watched = ("models", "macros", "seeds", "tests", "snapshots")
+    files = [project / "dbt_project.yml", *(p for d in watched for p in (project / d).rglob("*"))]
+    return any(f.is_file() and f.stat().st_mtime > built for f in files)
+
+
+def _validated_config(path: Path | None = None):
+    try:
+        return load_config(path)
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _prepare_dagster_home() -> None:
+    """Runs of the CLI are recorded where `make dev` looks, so they show in the Dagster UI."""
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / ".dagster_home")))
+    home.mkdir(parents=True, exist_ok=True)
+    settings = home / "dagster.yaml"
+    if not settings.exists():
+        settings.write_text(DAGSTER_YAML, encoding="utf-8")
+
+
+def _print_report(warehouse: Path) -> None:
+    from ecoute.report import build_report
+    from ecoute.warehouse import WarehouseMissingError
+
+    try:
+        click.echo(build_report(warehouse).render())
+    except WarehouseMissingError as error:
+        raise click.ClickException(str(error)) from None
