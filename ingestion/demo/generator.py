@@ -555,7 +555,7 @@ def _platform_weights(day: date) -> np.ndarray:
 def _event_days(params: DemoParams) -> dict[date, int]:
     if params.n_days < s.MIN_DAYS_FOR_EVENTS:
         log.warning(
-            "demo feed: %d days is too short for injected events (need %d); none injected",
+            "demo feed: a window of %d day(s) is too short for injected events (need %d); none injected",
             params.n_days,
             s.MIN_DAYS_FOR_EVENTS,
         )
@@ -577,7 +577,7 @@ def _calendar(params: DemoParams) -> _Calendar:
         if day in events:
             weights[i] /= 1 - _event_fraction(s.EVENTS[events[day]])
     counts = _largest_remainder(weights, params.mentions)
-    if counts.max() >= s.MAX_ROWS_PER_DAY:
+    if counts.max() > s.MAX_ROWS_PER_DAY:
         raise ValueError(
             f"demo feed: {counts.max():,} posts on one day exceed the {s.MAX_ROWS_PER_DAY:,} "
             "post ids a day can carry; widen the window"
