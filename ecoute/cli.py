@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import subprocess
 import time
 from pathlib import Path
 
 import click
 
 from ecoute.config import ConfigError, load_config
+from ecoute.manifest import ManifestError, prepare_manifest
 from ecoute.settings import (
-    DBT_EXECUTABLE,
     REPO_ROOT,
     TRANSFORM_DIR,
     config_path,
@@ -50,7 +49,7 @@ def run(
     _validated_config()
     warehouse = prepare_environment()
     _prepare_dagster_home()
-    prepare_manifest()
+    _prepared_manifest()
     import dagster as dg
 
     from orchestration.definitions import defs
@@ -109,7 +108,7 @@ def check_config(path: Path | None) -> None:
 def prepare() -> None:
     """Parse the dbt project into target/manifest.json (what loading the code location reads)."""
     prepare_environment()
-    prepare_manifest(force=True)
+    _prepared_manifest(force=True)
     click.echo(f"{TRANSFORM_DIR / 'target' / 'manifest.json'}: ready")
 
 
@@ -120,35 +119,11 @@ def _tool_log_path(warehouse: Path) -> Path:
     return logs / f"run-{time.strftime('%Y%m%d-%H%M%S')}.log"
 
 
-def prepare_manifest(force: bool = False) -> None:
-    """`dbt parse` when the manifest is missing or older than a file of the dbt project."""
-    manifest = TRANSFORM_DIR / "target" / "manifest.json"
-    if not force and manifest.exists() and not _newer_than(manifest, TRANSFORM_DIR):
-        return
-    completed = subprocess.run(
-        [
-            str(DBT_EXECUTABLE),
-            "parse",
-            "--quiet",
-            "--project-dir",
-            str(TRANSFORM_DIR),
-            "--profiles-dir",
-            str(TRANSFORM_DIR),
-        ],
-        cwd=TRANSFORM_DIR,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if completed.returncode != 0:
-        raise click.ClickException(f"dbt parse failed:\n{completed.stdout}{completed.stderr}")
-
-
-def _newer_than(manifest: Path, project: Path) -> bool:
-    built = manifest.stat().st_mtime
-    watched = ("models", "macros", "seeds", "tests", "snapshots")
-    files = [project / "dbt_project.yml", *(p for d in watched for p in (project / d).rglob("*"))]
-    return any(f.is_file() and f.stat().st_mtime > built for f in files)
+def _prepared_manifest(force: bool = False) -> Path:
+    try:
+        return prepare_manifest(force=force)
+    except ManifestError as error:
+        raise click.ClickException(str(error)) from None
 
 
 def _validated_config(path: Path | None = None):

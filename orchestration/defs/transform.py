@@ -1,11 +1,13 @@
 """dbt assets: staging, intermediate and mart models, with dbt tests as asset checks."""
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
 import dagster as dg
 from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 
+from ecoute.manifest import prepare_manifest
 from ecoute.settings import DBT_EXECUTABLE, TRANSFORM_DIR, prepare_environment
 from orchestration.lib.dbt_translator import LayeredDbtTranslator
 from orchestration.lib.table_metadata import table_metadata
@@ -13,9 +15,11 @@ from orchestration.lib.table_metadata import table_metadata
 prepare_environment()
 
 dbt_project = DbtProject(project_dir=TRANSFORM_DIR, profiles_dir=TRANSFORM_DIR)
-# `dagster dev` re-parses so edits show up; elsewhere the manifest is prepared at build
-# time (`ecoute prepare`), so loading the code location never parses dbt.
-dbt_project.prepare_if_dev()
+# Under `dagster dev` a stale manifest is re-parsed, so edits show up on reload; elsewhere
+# it was prepared at install time (`ecoute prepare`) and loading never parses dbt.
+# (dagster-dbt's own `prepare_if_dev` would look for `dbt` on PATH.)
+if os.getenv("DAGSTER_IS_DEV_CLI"):
+    prepare_manifest()
 
 
 @dbt_assets(

@@ -34,7 +34,7 @@ def run_listening_job(demo: dict[str, object]):
     """The job `ecoute run` executes, in this process, on an ephemeral Dagster instance."""
     import dagster as dg
 
-    from ecoute.cli import prepare_manifest
+    from ecoute.manifest import prepare_manifest
     from orchestration.definitions import defs
 
     prepare_manifest()

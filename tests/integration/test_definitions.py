@@ -28,7 +28,7 @@ EXPECTED_ASSETS = {
 
 @pytest.fixture(scope="module")
 def defs(warehouse_env):
-    from ecoute.cli import prepare_manifest
+    from ecoute.manifest import prepare_manifest
 
     prepare_manifest()
     from orchestration.definitions import defs
