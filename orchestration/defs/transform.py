@@ -9,6 +9,7 @@ from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 
 from ecoute.manifest import prepare_manifest
 from ecoute.settings import DBT_EXECUTABLE, TRANSFORM_DIR, prepare_environment
+from orchestration.lib.dbt_resource import InstalledDbtCliResource
 from orchestration.lib.dbt_translator import LayeredDbtTranslator
 from orchestration.lib.table_metadata import table_metadata
 
@@ -43,5 +44,5 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Iterat
 
 
 transform_resources = {
-    "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(DBT_EXECUTABLE))
+    "dbt": InstalledDbtCliResource(project_dir=dbt_project, dbt_executable=str(DBT_EXECUTABLE))
 }
