@@ -74,9 +74,10 @@ class RunReport:
             )
 
 
-def share_of_voice_by_month() -> pl.DataFrame:
+def share_of_voice_by_month(warehouse: Path) -> pl.DataFrame:
     """Monthly share of voice, read as the mart defines it (one definition of every metric)."""
-    return query("""
+    return query(
+        """
         select s.competitive_set, s.period_start as month, t.label as topic, s.mentions,
                round(s.share_of_voice, 3) as share_of_voice,
                round(s.net_sentiment, 3) as net_sentiment, s.rank
@@ -84,19 +85,23 @@ def share_of_voice_by_month() -> pl.DataFrame:
         join marts.dim_topics as t using (topic_id)
         where s.period_grain = 'month'
         order by s.competitive_set, s.period_start, s.rank
-    """)
+        """,
+        path=warehouse,
+    )
 
 
 def build_report(warehouse: Path) -> RunReport:
+    """Read the report from the marts of `warehouse`."""
     totals = query(
         "select count(*) as n, min(published_date) as first, max(published_date) as last "
-        "from marts.fct_mentions"
+        "from marts.fct_mentions",
+        path=warehouse,
     ).row(0)
     return RunReport(
         warehouse=warehouse,
         mentions=totals[0],
         window=(totals[1], totals[2]),
-        per_topic=query(MENTIONS_PER_TOPIC),
-        share_of_voice=share_of_voice_by_month(),
-        spikes=query(BIGGEST_SPIKE),
+        per_topic=query(MENTIONS_PER_TOPIC, path=warehouse),
+        share_of_voice=share_of_voice_by_month(warehouse),
+        spikes=query(BIGGEST_SPIKE, path=warehouse),
     )
