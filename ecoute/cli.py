@@ -93,6 +93,72 @@ def report() -> None:
     _print_report(prepare_environment())
 
 
+@main.command()
+@click.argument("query", required=False)
+@click.option(
+    "--topic",
+    metavar="NAME",
+    help="Preview a topic of the configuration: its query with its exclusions and presets.",
+)
+@click.option(
+    "--samples",
+    type=click.IntRange(0, 1_000),
+    default=20,
+    show_default=True,
+    help="Matched mentions to show.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a report.")
+@click.pass_context
+def preview(
+    ctx: click.Context, query: str | None, topic: str | None, samples: int, as_json: bool
+) -> None:
+    """Try a query on the warehouse before committing it to listening.yml.
+
+    Shows how many mentions QUERY matches, per day, platform and language,
+    samples with the matched words marked, and the likely noise: frequent words
+    of the matches that share little with the rest of them. Quote the query
+    for the shell: ecoute preview '"air aurore" OR airaurore NOT boréale'.
+    """
+    import json
+
+    from ecoute.preview import describe_syntax_error, run_preview
+    from ecoute.query import QuerySyntaxError, parse
+    from ecoute.settings import warehouse_path
+    from ecoute.warehouse import WarehouseMissingError
+
+    if (query is None) == (topic is None):
+        raise click.UsageError("give a QUERY or --topic NAME (one of them)")
+    version = None
+    if topic is not None:
+        compiled = _validated_config().compiled_topics()
+        if topic not in compiled:
+            raise click.BadParameter(
+                f"unknown topic {topic!r} in {config_path()} (topics: {', '.join(compiled)})",
+                param_hint="--topic",
+            )
+        query, node, version = (
+            compiled[topic].query,
+            compiled[topic].effective,
+            compiled[topic].version,
+        )
+    else:
+        try:
+            node = parse(query)
+        except QuerySyntaxError as error:
+            click.echo(describe_syntax_error(query, error), err=True)
+            ctx.exit(2)
+    try:
+        result = run_preview(
+            node, query, warehouse_path(), samples=samples, topic=topic, query_version=version
+        )
+    except WarehouseMissingError as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(result.render(color=click.get_text_stream("stdout").isatty()))
+
+
 @main.command("check-config")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 def check_config(path: Path | None) -> None:

@@ -7,9 +7,10 @@ seconds rather than discovered in a mart.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from enum import StrEnum
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,6 +20,14 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
+from ecoute.query.syntax import Node, QuerySyntaxError
+from ecoute.query.topics import (
+    CompiledTopic,
+    Exclusion,
+    QueryListError,
+    compile_topic,
+    exclusion_node,
+)
 from ecoute.settings import config_path
 
 SLUG = r"^[a-z][a-z0-9_]*$"
@@ -40,7 +49,8 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-Keyword = Annotated[str, Field(min_length=1, max_length=200)]
+Listed = Annotated[str, Field(min_length=1, max_length=500)]
+Slug = Annotated[str, Field(pattern=SLUG)]
 
 
 class CompetitiveSet(StrictModel):
@@ -49,27 +59,46 @@ class CompetitiveSet(StrictModel):
     description: str = ""
 
 
+class Exclusions(StrictModel):
+    """Mentions a topic leaves out even when its query matches them."""
+
+    authors: list[Listed] = Field(default_factory=list)
+    domains: list[Listed] = Field(default_factory=list)
+    phrases: list[Listed] = Field(default_factory=list)
+
+
+class ExclusionPreset(Exclusions):
+    """A named exclusion list that topics switch on (`exclude_presets`)."""
+
+    description: str = ""
+    query: str | None = None
+
+
 class Topic(StrictModel):
     """Something we listen for: a brand, a competitor, a product, a campaign or a theme.
 
-    A mention matches when its text contains any of `keywords` as whole words
-    (case- and accent-insensitive) and none of `exclude`.
+    A mention belongs to the topic when it matches `query` (the query language of
+    `ecoute.query`) and none of `exclude` nor of the presets in `exclude_presets`.
     """
 
     kind: TopicKind
     label: str = Field(min_length=1)
     description: str = ""
     competitive_sets: list[str] = Field(default_factory=list)
-    keywords: list[Keyword] = Field(min_length=1)
-    exclude: list[Keyword] = Field(default_factory=list)
+    query: str
+    exclude: Exclusions = Field(default_factory=Exclusions)
+    exclude_presets: list[Slug] = Field(default_factory=list)
 
-    @field_validator("keywords", "exclude")
+    @model_validator(mode="before")
     @classmethod
-    def _keywords_have_a_word(cls, values: list[str]) -> list[str]:
-        for value in values:
-            if not re.search(r"\w", value):
-                raise ValueError(f"keyword {value!r} has no letter or digit to match")
-        return values
+    def _keywords_became_a_query(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "keywords" in data:
+            raise _LocatedError(
+                ("keywords",),
+                "`keywords` is now `query`: write the keywords as a query, "
+                "e.g. query: '\"air aurore\" OR #AirAurore'",
+            )
+        return data
 
 
 class DemoSource(StrictModel):
@@ -119,6 +148,7 @@ class ListeningConfig(StrictModel):
         default_factory=dict
     )
     topics: dict[Annotated[str, Field(pattern=SLUG)], Topic] = Field(min_length=1)
+    exclusion_presets: dict[Slug, ExclusionPreset] = Field(default_factory=dict)
     reporting: Reporting = Field(default_factory=Reporting)
     sources: Sources = Field(default_factory=Sources)
 
@@ -144,16 +174,97 @@ class ListeningConfig(StrictModel):
                     ("competitive_sets", set_name),
                     f"competitive set {set_name!r} needs at least two topics, has {len(members)}",
                 )
+        self.compiled_topics()  # every query, exclusion and preset parses, or a located error
         return self
+
+    @property
+    def presets(self) -> dict[str, ExclusionPreset]:
+        """The built-in exclusion presets, overridden or extended by this file's."""
+        return {**builtin_presets(), **self.exclusion_presets}
+
+    def compiled_topics(self) -> dict[str, CompiledTopic]:
+        """Each topic's effective query, version and predicates; raises located errors."""
+        presets = {name: self._preset_node(name, preset) for name, preset in self.presets.items()}
+        compiled = {}
+        for name, topic in self.topics.items():
+            exclusions = []
+            own = _exclusion_of(topic.exclude, ("topics", name, "exclude"), f'topic "{name}"')
+            if own is not None:
+                exclusions.append(own)
+            for index, preset_name in enumerate(topic.exclude_presets):
+                where = ("topics", name, "exclude_presets", index)
+                if preset_name not in presets:
+                    known = ", ".join(sorted(presets))
+                    raise _LocatedError(
+                        where, f"unknown exclusion preset {preset_name!r} ({known})"
+                    )
+                if presets[preset_name] is None:
+                    raise _LocatedError(
+                        where,
+                        f"exclusion preset {preset_name!r} is empty: list what it excludes "
+                        f"under exclusion_presets.{preset_name} (authors, domains, phrases or query)",
+                    )
+                exclusions.append(presets[preset_name])
+            try:
+                compiled[name] = compile_topic(name, topic.query, exclusions)
+            except QuerySyntaxError as error:
+                raise _LocatedError(
+                    ("topics", name, "query"), error.message, error.position, f'topic "{name}"'
+                ) from None
+        return compiled
+
+    def _preset_node(self, name: str, preset: ExclusionPreset) -> Node | None:
+        subject = f'exclusion preset "{name}"'
+        return _exclusion_of(preset, ("exclusion_presets", name), subject, preset.query)
+
+
+def _exclusion_of(
+    exclusions: Exclusions, where: tuple[Any, ...], subject: str, query: str | None = None
+) -> Node | None:
+    try:
+        return exclusion_node(
+            Exclusion(
+                query=query,
+                authors=tuple(exclusions.authors),
+                domains=tuple(exclusions.domains),
+                phrases=tuple(exclusions.phrases),
+            )
+        )
+    except QueryListError as error:
+        raise _LocatedError(
+            (*where, error.kind, error.index), error.message, None, subject
+        ) from None
+    except QuerySyntaxError as error:
+        raise _LocatedError((*where, "query"), error.message, error.position, subject) from None
+
+
+@cache
+def builtin_presets() -> dict[str, ExclusionPreset]:
+    """The exclusion presets shipped with Écoute (`ecoute/query/exclusion_presets.yml`)."""
+    text = files("ecoute.query").joinpath("exclusion_presets.yml").read_text(encoding="utf-8")
+    loaded = YAML(typ="safe").load(text)
+    return {name: ExclusionPreset.model_validate(value) for name, value in loaded.items()}
 
 
 class _LocatedError(ValueError):
-    """Raised inside validators that know the exact path of the offending value."""
+    """Raised inside validators that know the exact path of the offending value.
 
-    def __init__(self, loc: tuple[Any, ...], message: str) -> None:
+    `offset` points inside a string value (a query), `subject` names what the
+    message is about when the dotted path would say it less clearly.
+    """
+
+    def __init__(
+        self,
+        loc: tuple[Any, ...],
+        message: str,
+        offset: int | None = None,
+        subject: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.loc = loc
         self.message = message
+        self.offset = offset
+        self.subject = subject
 
 
 def load_config(path: Path | str | None = None) -> ListeningConfig:
@@ -180,10 +291,18 @@ def load_config(path: Path | str | None = None) -> ListeningConfig:
         for item in error.errors():
             located = _located_cause(item)
             loc = located.loc if located else item["loc"]
+            if located and item["loc"] and located.loc[: len(item["loc"])] != item["loc"]:
+                loc = (*item["loc"], *located.loc)  # raised by a nested model about itself
             message = located.message if located else _without_prefix(item["msg"])
             line, column = _position(tree, loc)
-            field = ".".join(str(part) for part in loc) or "(top level)"
-            problems.append(f"{path}:{line}:{column}: {field}: {message}")
+            value = _value_at(tree, loc)
+            if located and located.offset is not None and value is not None:
+                line, column = _inside_scalar(text, line, column, value, located.offset)
+            if located and located.subject:
+                problems.append(f"{path}:{line}:{column} {located.subject}: {message}")
+            else:
+                field = ".".join(str(part) for part in loc) or "(top level)"
+                problems.append(f"{path}:{line}:{column}: {field}: {message}")
         raise ConfigError("\n".join(problems)) from None
 
 
@@ -220,6 +339,56 @@ def _position(tree: CommentedMap, loc: tuple[Any, ...]) -> tuple[int, int]:
         else:
             break
     return line + 1, column + 1
+
+
+def _value_at(tree: CommentedMap, loc: tuple[Any, ...]) -> str | None:
+    """The string at `loc` in the YAML tree, if there is one (built-in presets are not)."""
+    node: Any = tree
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node if isinstance(node, str) else None
+
+
+def _inside_scalar(source: str, line: int, column: int, value: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `value[offset]`, for a scalar that starts at `line:column`.
+
+    The non-blank characters of a scalar appear in the file in the same order,
+    whatever its style (plain, quoted, folded `>` or literal `|`): count them.
+    """
+    lines = source.splitlines()
+    row, col = line - 1, column - 1
+    style = lines[row][col] if row < len(lines) and col < len(lines[row]) else ""
+    if style in "|>" and style:
+        row, col = row + 1, 0
+    elif style in "'\"" and style:
+        col += 1
+    wanted = sum(1 for ch in value[:offset] if not ch.isspace())
+    at_end = not value[offset:].strip()
+    counted, after_last = 0, (row, col)
+    while row < len(lines):
+        text_line = lines[row]
+        while col < len(text_line):
+            ch = text_line[col]
+            if ch.isspace():
+                col += 1
+                continue
+            if counted == wanted and not at_end:
+                return row + 1, col + 1
+            if counted == wanted:
+                break
+            pair = style == "'" and text_line[col : col + 2] == "''"
+            escape = style == '"' and ch == "\\"
+            col += 2 if pair or escape else 1
+            counted += 1
+            after_last = (row, col)
+        else:
+            row, col = row + 1, 0
+            continue
+        break
+    return after_last[0] + 1, after_last[1] + 1
 
 
 def _is_scalar(value: Any) -> bool:

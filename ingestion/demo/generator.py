@@ -8,8 +8,9 @@ whatever window it is generated in; the loader merges on `post_id`.
 A day is built in two passes:
 
 1. the skeleton: who posts (platform, language, author), about what (brand,
-   sentiment, theme, template), when, and which posts copy another (reshares,
-   syndicated news). This is the ground truth; `injected_events` needs only it.
+   sentiment, theme, template), which ordinary posts are noise (lookalikes, job
+   ads, giveaways), when, and which posts copy another (reshares, syndicated
+   news). This is the ground truth; `injected_events` needs only it.
 2. the rendering: text and title from the templates, URLs, engagement, and the
    dirt real APIs deliver (wrong language codes, HTML entities, missing fields).
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -40,6 +42,9 @@ log = logging.getLogger(__name__)
 _AUTHORS_STREAM = 1_000_000_001
 _SPAM_STREAM = 1_000_000_002
 _DAY_NOISE_STREAM = 1_000_000_003
+# Noise posts draw from `[seed, ordinal, _NOISE_POSTS_STREAM, step]`, never from the
+# day's stream: adding them left every other post exactly as it was.
+_NOISE_POSTS_STREAM = 1_000_000_004
 _MAX_DAYS = 3_660
 
 LANGS = s.LANGUAGES
@@ -52,6 +57,9 @@ _BRAND = {brand.label: i for i, brand in enumerate(s.BRANDS)}
 _SOCIAL, _PRESS = 0, 1
 _PERSON, _INFLUENCER, _MEDIA, _SPAM = 0, 1, 2, 3
 _KINDS = ("person", "influencer", "media", "spam")
+_NOISE = {name: i for i, name in enumerate(s.NOISE_KINDS)}
+N_NOISE = len(s.NOISE_KINDS)
+_NO_NOISE = -1
 
 
 # --- parameters --------------------------------------------------------------------------------
@@ -231,6 +239,15 @@ class _Vocabulary:
     sections: _Pool
     forum_sites: pl.Series
     review_sites: pl.Series
+    noise_templates: _Pool  # group: (noise kind, lang, register)
+    noise_sentiment: np.ndarray  # sentiment of each template, aligned with noise_templates.values
+    noise_titles: _Pool  # group: (noise kind, lang)
+    brand_handles: pl.Series  # by brand
+    aurora_places: _Pool  # group: lang
+    surnames: _Pool  # group: lang
+    job_roles: _Pool  # group: lang
+    job_bases: _Pool  # group: lang
+    prizes: _Pool  # group: lang
 
 
 def _template_key(lang: int, register: int, sentiment: int, theme: int, branded: int) -> int:
@@ -280,6 +297,7 @@ def _vocabulary() -> _Vocabulary:
             for theme in s.THEMES
         ]
     )
+    noise_templates, noise_sentiment = _noise_templates()
     return _Vocabulary(
         templates=templates,
         available=available,
@@ -298,7 +316,63 @@ def _vocabulary() -> _Vocabulary:
         sections=_Pool.of([v.NEWS_SECTIONS[lang] for lang in LANGS]),
         forum_sites=pl.Series([v.FORUM_SITES[lang] for lang in LANGS]),
         review_sites=pl.Series([v.REVIEW_SITES[lang] for lang in LANGS]),
+        noise_templates=noise_templates,
+        noise_sentiment=noise_sentiment,
+        noise_titles=_Pool.of(
+            [v.NOISE_TITLES[kind][lang] for kind in s.NOISE_KINDS for lang in LANGS]
+        ),
+        brand_handles=pl.Series([brand.handle for brand in s.BRANDS]),
+        aurora_places=_Pool.of([v.AURORA_PLACES[lang] for lang in LANGS]),
+        surnames=_Pool.of([v.LAST_NAMES[lang] for lang in LANGS]),
+        job_roles=_Pool.of([v.JOB_ROLES[lang] for lang in LANGS]),
+        job_bases=_Pool.of([v.JOB_BASES[lang] for lang in LANGS]),
+        prizes=_Pool.of([v.PRIZES[lang] for lang in LANGS]),
     )
+
+
+def _noise_templates() -> tuple[_Pool, np.ndarray]:
+    """NOISE_TEXTS grouped by (kind, lang, register), with each template's sentiment.
+
+    Checked here, once: every kind has templates wherever it is posted, in the
+    sentiments settings allow it, with known slots, and names a brand exactly
+    when it should.
+    """
+    texts: list[list[str]] = [[] for _ in range(N_NOISE * N_LANG * 2)]
+    sentiments: list[list[int]] = [[] for _ in range(N_NOISE * N_LANG * 2)]
+    for ki, kind in enumerate(s.NOISE_KINDS):
+        registers = {int(p in s.PRESS_PLATFORMS) for p in s.NOISE_PLATFORMS[kind]}
+        for li, lang in enumerate(LANGS):
+            for ri, register in enumerate(("social", "press")):
+                where = f"vocabulary: NOISE_TEXTS[{kind!r}][{lang!r}][{register!r}]"
+                by_sentiment = v.NOISE_TEXTS[kind].get(lang, {}).get(register, {})
+                if ri in registers and not any(by_sentiment.values()):
+                    raise ValueError(
+                        f"{where}: no template, yet {kind} posts appear on "
+                        f"{', '.join(s.NOISE_PLATFORMS[kind])}; write one or drop the platform"
+                    )
+                for sentiment, templates in by_sentiment.items():
+                    if sentiment not in s.NOISE_SENTIMENTS[kind]:
+                        raise ValueError(
+                            f"{where}[{sentiment!r}]: {kind} posts are "
+                            f"{' or '.join(s.NOISE_SENTIMENTS[kind])} (settings.NOISE_SENTIMENTS)"
+                        )
+                    for text in templates:
+                        unknown = set(re.findall(r"\{(\w+)\}", text)) - set(_NOISE_SLOTS)
+                        names_brand = "{brand}" in text
+                        if unknown or names_brand == (kind == "lookalike"):
+                            raise ValueError(
+                                f"{where}: {text!r}: "
+                                + (
+                                    f"unknown slot(s) {sorted(unknown)}"
+                                    if unknown
+                                    else "a lookalike names no {brand}, other noise always does"
+                                )
+                            )
+                        group = (ki * N_LANG + li) * 2 + ri
+                        texts[group].append(text)
+                        sentiments[group].append(_SENT[sentiment])
+    flat = [sentiment for group in sentiments for sentiment in group]
+    return _Pool.of(texts), np.array(flat, dtype=np.int64)
 
 
 # --- authors: one population per (seed, size), shared by every day ----------------------------
@@ -611,6 +685,11 @@ class _Skeleton:
     theme: np.ndarray
     register: np.ndarray
     template: np.ndarray
+    noise: np.ndarray  # index in settings.NOISE_KINDS; -1: an ordinary post
+    noise_template: np.ndarray  # index into the noise templates (noise rows only)
+    # The sentiment drawn before noise replaced the post: the day's stream draws the
+    # engagement with it, so that adding noise changed no other post's numbers.
+    ordinary_sentiment: np.ndarray
     created_us: np.ndarray
     source: np.ndarray  # row copied by a reshare or syndication; itself otherwise
     is_reshare: np.ndarray
@@ -675,6 +754,51 @@ def _copies(
     return rows[flagged], originals[(u[flagged] * earlier).astype(np.int64)]
 
 
+def _noise_rng(seed: int, day: date, step: int) -> np.random.Generator:
+    return np.random.default_rng([seed, day.toordinal(), _NOISE_POSTS_STREAM, step])
+
+
+def _noise_cumulative() -> np.ndarray:
+    """[platform, kind]: cumulative probability of each noise kind, then of none (1).
+
+    A kind lives on its platforms only, where it is proportionally more frequent,
+    so that its share of all ordinary posts is the one settings announce.
+    """
+    reach = {k: sum(s.PLATFORM_SHARES[p] for p in s.NOISE_PLATFORMS[k]) for k in s.NOISE_KINDS}
+    shares = np.array(
+        [
+            [
+                s.NOISE_SHARES[kind] / reach[kind] * (p in s.NOISE_PLATFORMS[kind])
+                for kind in s.NOISE_KINDS
+            ]
+            for p in PLATFORMS
+        ]
+    )
+    return np.concatenate([np.cumsum(shares, axis=1), np.ones((N_PLATFORM, 1))], axis=1)
+
+
+def _noise(
+    platform: np.ndarray,
+    lang: np.ndarray,
+    register: np.ndarray,
+    ordinary: np.ndarray,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which `ordinary` rows become noise: kind (-1: none), template and brand of each row.
+
+    The brand, which job ads and giveaways name, follows the language's brand
+    shares like any branded post's.
+    """
+    n = len(platform)
+    u, template_u, brand_u = rng.random(n), rng.random(n), rng.random(n)
+    kind = _sample_rows(_noise_cumulative()[platform], u)
+    kind = np.where(ordinary & (kind < N_NOISE), kind, _NO_NOISE)
+    group = (np.maximum(kind, 0) * N_LANG + lang) * 2 + register
+    template = np.where(kind >= 0, _vocabulary().noise_templates.index(group, template_u), 0)
+    brand = _sample_rows(_BRAND_CUMULATIVE[lang], brand_u)
+    return kind, template, brand
+
+
 def _skeleton(params: DemoParams, day: date, count: int, rng: np.random.Generator) -> _Skeleton:
     vocab, authors = _vocabulary(), _authors(params.seed, s.author_count(params.mentions))
     spam_pool = _spam_pool(params.seed)
@@ -720,6 +844,18 @@ def _skeleton(params: DemoParams, day: date, count: int, rng: np.random.Generato
     sentiment = np.where(is_spam, _SENT["neutral"], sentiment)
     theme = np.where(is_spam, np.where(link_only, _THEME["general"], _THEME["prices"]), theme)
 
+    # Noise replaces ordinary posts (not spam, not an event's spike): its brand, if
+    # any, its sentiment from its template and the kind's theme, none listened.
+    noise, noise_template, noise_brand = _noise(
+        platform, lang, register, ~is_spam & ~is_event, _noise_rng(params.seed, day, 0)
+    )
+    noisy = noise >= 0
+    brand = np.where(noisy, np.where(noise == _NOISE["lookalike"], -1, noise_brand), brand)
+    ordinary_sentiment = sentiment
+    sentiment = np.where(noisy, vocab.noise_sentiment[noise_template], sentiment)
+    kind_theme = np.array([_THEME[s.NOISE_THEMES[kind]] for kind in s.NOISE_KINDS])
+    theme = np.where(noisy, kind_theme[np.maximum(noise, 0)], theme)
+
     # Times: Paris hours with a night trough; an event breaks at its hour and decays.
     hour_us = (_sample_rows(_HOURS[register], rng.random(n)) * _US_PER_HOUR).astype(np.int64)
     local_us = hour_us + rng.integers(0, _US_PER_HOUR, n)
@@ -747,6 +883,9 @@ def _skeleton(params: DemoParams, day: date, count: int, rng: np.random.Generato
         theme=theme,
         register=register,
         template=template,
+        noise=noise,
+        noise_template=noise_template,
+        ordinary_sentiment=ordinary_sentiment,
         created_us=created_us,
         source=np.arange(n),
         is_reshare=np.zeros(n, dtype=bool),
@@ -768,7 +907,8 @@ def _skeleton(params: DemoParams, day: date, count: int, rng: np.random.Generato
     skeleton.source[rows] = originals
     skeleton.is_syndicated[rows] = True
     # A copy says what its original says.
-    for name in ("lang", "brand", "sentiment", "theme", "template"):
+    copied = ("lang", "brand", "sentiment", "theme", "template", "noise", "noise_template")
+    for name in (*copied, "ordinary_sentiment"):
         setattr(skeleton, name, getattr(skeleton, name)[skeleton.source])
     return skeleton
 
@@ -776,6 +916,7 @@ def _skeleton(params: DemoParams, day: date, count: int, rng: np.random.Generato
 # --- pass 2: rendering -------------------------------------------------------------------------
 
 _SLOTS = ("brand", "topic", "city", "route", "n", "price", "emoji", "hashtag", "mention")
+_NOISE_SLOTS = (*_SLOTS, "handle", "place", "surname", "role", "base", "prize")
 
 
 def _nulls(n: int) -> pl.Series:
@@ -845,6 +986,9 @@ def _texts(
     title = _nulls(n).scatter(
         np.flatnonzero(titled), _fill(slots.filter(titled), "title_template", ("brand", "city"))
     )
+    noisy = np.flatnonzero(sk.noise >= 0)
+    if len(noisy):
+        text, title = _noise_texts(sk, noisy, slots, titled, text, title, params)
 
     # Spam replaces the template: a bare link, or one of a few promos.
     promo = sk.is_spam & ~sk.link_only
@@ -885,6 +1029,37 @@ def _texts(
             + "</p>"
         ),
     )
+    return text, title
+
+
+def _noise_texts(
+    sk: _Skeleton,
+    rows: np.ndarray,
+    slots: pl.DataFrame,
+    titled: np.ndarray,
+    text: pl.Series,
+    title: pl.Series,
+    params: DemoParams,
+) -> tuple[pl.Series, pl.Series]:
+    """`text` and `title` with the noise `rows` written from their own templates and slots."""
+    vocab = _vocabulary()
+    rng = _noise_rng(params.seed, sk.day, 1)
+    kind, lang = sk.noise[rows], sk.lang[rows]
+    frame = slots.select(pl.all().gather(rows)).with_columns(
+        template=vocab.noise_templates.values.gather(sk.noise_template[rows]),
+        title_template=vocab.noise_titles.draw(kind * N_LANG + lang, rng),
+        handle=vocab.brand_handles.gather(np.maximum(sk.brand[rows], 0)),
+        place=vocab.aurora_places.draw(lang, rng),
+        surname=vocab.surnames.draw(lang, rng),
+        role=vocab.job_roles.draw(lang, rng),
+        base=vocab.job_bases.draw(lang, rng),
+        prize=vocab.prizes.draw(lang, rng),
+    )
+    text = text.scatter(rows, _fill(frame, "template", _NOISE_SLOTS))
+    in_title = titled[rows]
+    if in_title.any():
+        titles = _fill(frame.filter(in_title), "title_template", ("brand", "city"))
+        title = title.scatter(rows[in_title], titles)
     return text, title
 
 
@@ -961,23 +1136,45 @@ def _urls(
     return url.set(pl.Series(rng.random(sk.n) < s.NULL_URL_SHARE), None)
 
 
-def _engagement(
-    sk: _Skeleton, rng: np.random.Generator, followers: np.ndarray
-) -> dict[str, pl.Series]:
-    """Likes, shares and comments: heavy-tailed, growing with the author's audience."""
-    n = sk.n
-    boost = np.ones(n)
-    boost[sk.sentiment == _SENT["negative"]] = 1.4  # outrage travels
+def _engagement_boost(sk: _Skeleton, sentiment: np.ndarray) -> np.ndarray:
+    boost = np.ones(sk.n)
+    boost[sentiment == _SENT["negative"]] = 1.4  # outrage travels
     boost[sk.is_event] *= 2.5
     boost[sk.is_reshare] *= 0.1
     boost[sk.is_spam] *= 0.03
+    return boost
+
+
+def _engagement_counts(
+    rng: np.random.Generator, followers: np.ndarray, boost: np.ndarray
+) -> dict[str, np.ndarray]:
+    n = len(followers)
     expected = 0.02 * (followers + 20.0) ** 0.8 * boost * np.exp(1.1 * rng.standard_normal(n))
     expected = np.minimum(expected, 5e6)
-    counts = {
+    return {
         "like_count": rng.poisson(expected),
         "share_count": rng.poisson(expected * 0.18 * np.exp(0.5 * rng.standard_normal(n))),
         "comment_count": rng.poisson(expected * 0.1 * np.exp(0.5 * rng.standard_normal(n))),
     }
+
+
+def _engagement(
+    sk: _Skeleton, rng: np.random.Generator, followers: np.ndarray, params: DemoParams
+) -> dict[str, pl.Series]:
+    """Likes, shares and comments: heavy-tailed, growing with the author's audience."""
+    # How many numbers a Poisson draw takes from the stream depends on its mean, so
+    # the day's stream draws every row as if no post were noise...
+    counts = _engagement_counts(rng, followers, _engagement_boost(sk, sk.ordinary_sentiment))
+    # ...and noise posts are drawn again from their own stream, with their own means.
+    rows = np.flatnonzero(sk.noise >= 0)
+    if len(rows):
+        boost = _engagement_boost(sk, sk.sentiment)[rows]
+        boost[sk.noise[rows] == _NOISE["giveaway"]] *= s.GIVEAWAY_ENGAGEMENT_BOOST
+        noise_counts = _engagement_counts(
+            _noise_rng(params.seed, sk.day, 2), followers[rows], boost
+        )
+        for name, values in noise_counts.items():
+            counts[name][rows] = values
     result = {}
     for metric, (name, values) in enumerate(counts.items()):
         # Platforms that do not report a metric give null, not zero.
@@ -992,7 +1189,7 @@ def _render(sk: _Skeleton, rng: np.random.Generator, params: DemoParams) -> pl.D
     text, title = _texts(sk, rng, params)
     url = _urls(sk, rng, params, title)
     followers = authors.followers[sk.author]
-    engagement = _engagement(sk, rng, followers)
+    engagement = _engagement(sk, rng, followers, params)
 
     # Language codes as APIs deliver them: mostly right, sometimes missing or misspelt.
     truth_lang = pl.Series(LANGS).gather(sk.lang)
@@ -1028,6 +1225,7 @@ def _render(sk: _Skeleton, rng: np.random.Generator, params: DemoParams) -> pl.D
             "truth_theme": theme_labels.gather(sk.theme),
             "truth_is_spam": sk.is_spam,
             "truth_is_reshare": sk.is_reshare,
+            "truth_noise": pl.Series([None, *s.NOISE_KINDS], dtype=pl.String).gather(sk.noise + 1),
         }
     )
 
@@ -1052,7 +1250,8 @@ def generate_days(params: DemoParams) -> Iterator[pl.DataFrame]:
     Columns: those of `settings.MENTION_SCHEMA`, then the ground truth
     `truth_lang`, `truth_sentiment` (positive/neutral/negative intent of the
     template), `truth_brand` (label or null), `truth_theme` (or null),
-    `truth_is_spam` and `truth_is_reshare`.
+    `truth_is_spam`, `truth_is_reshare` and `truth_noise` ('lookalike',
+    'job_ad', 'giveaway' or null for an ordinary post; see `settings.NOISE_KINDS`).
     """
     for day, count in daily_counts(params).items():
         if count:

@@ -360,6 +360,38 @@ RT_PREFIX_PLATFORMS: tuple[str, ...] = ("x",)  # others repeat the text as is
 SYNDICATED_SHARE = 0.18  # of news articles: agency copy with small edits
 SPAM_LINK_ONLY_SHARE = 0.45  # of spam posts; the others are duplicated promos
 
+# --- noise: posts that fool a keyword search -----------------------------------------------------
+
+# Some ordinary posts (neither spam, copies nor part of an event's spike) are
+# replaced by noise that a listening query has to get right:
+#   lookalike  the brands' words without an airline: the northern lights ("aurore
+#              boréale", "aurora borealis"), people named Aurore or Aurora, the TV
+#              series "Aurore", the Côte d'Azur, Sky TV, the Via Alpina (no brand);
+#   job_ad     a brand or a recruiter hiring crew (names the brand);
+#   giveaway   "RT + follow to win 2 tickets" contests (names the brand).
+# Copies of a noise post are noise of the same kind.
+NOISE_KINDS: tuple[str, ...] = ("lookalike", "job_ad", "giveaway")
+# Share of all ordinary posts: 4% in all.
+NOISE_SHARES: dict[str, float] = {"lookalike": 0.02, "job_ad": 0.01, "giveaway": 0.01}
+# Where each kind is posted (only there, so more often than its share there): no
+# review site carries a job ad, no newsroom runs a contest.
+NOISE_PLATFORMS: dict[str, tuple[str, ...]] = {
+    "lookalike": ("x", "reddit", "mastodon", "bluesky", "youtube", "news", "blog", "forum"),
+    "job_ad": ("x", "reddit", "mastodon", "bluesky", "news", "blog", "forum"),
+    "giveaway": ("x", "mastodon", "bluesky", "youtube", "blog"),
+}
+# The sentiments a kind's templates may carry (each template has its own): job ads
+# inform, contests cheer, lookalikes say anything.
+NOISE_SENTIMENTS: dict[str, tuple[str, ...]] = {
+    "lookalike": SENTIMENTS,
+    "job_ad": ("neutral",),
+    "giveaway": ("positive",),
+}
+# The theme of each kind: no listened theme, so a theme topic never matches noise.
+NOISE_THEMES: dict[str, str] = {"lookalike": "general", "job_ad": "crew", "giveaway": "travel"}
+# "Like & retweet to enter": contests collect far more engagement than their authors' audience.
+GIVEAWAY_ENGAGEMENT_BOOST = 4.0
+
 # --- dirty data, as real APIs deliver it -------------------------------------------------------
 
 NULL_LANG_SHARE = 0.05
@@ -403,6 +435,7 @@ TRUTH_COLUMNS: tuple[str, ...] = (
     "truth_theme",
     "truth_is_spam",
     "truth_is_reshare",
+    "truth_noise",
 )
 
 

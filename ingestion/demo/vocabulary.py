@@ -19,6 +19,9 @@ templates that fit every theme through their {topic} slot; theme "general" ones
 have no theme. The words of a theme's template are chosen so that the theme's
 keywords in listening.yml match it, and no other theme's: the test suite checks
 both, so that the ground truth and the keyword matcher agree.
+
+NOISE_TEXTS are the posts that fool a keyword search (lookalikes, job ads,
+giveaways); they have slots of their own, described next to them.
 """
 
 from __future__ import annotations
@@ -91,7 +94,9 @@ TEXTS: dict[str, dict[str, dict[str, dict[str, tuple[str, ...]]]]] = {
                     "Les prix des billets pour {city} en décembre, c'est normal ? 🤔",
                 ),
                 "baggage": ("C'est quoi la taille max du bagage cabine chez {brand} ?",),
-                "crew": ("{brand} recrute du personnel de bord à {city}, {mention} ça te dit ?",),
+                "crew": (
+                    "{brand} change les uniformes de son personnel de bord, {mention} tu as vu ?",
+                ),
                 "food": ("Il y a des repas végétariens sur les vols {brand} ?",),
                 "app": ("Nouvelle version de l'appli {brand}, quelqu'un a testé ? {emoji}",),
                 "travel": (
@@ -255,7 +260,9 @@ TEXTS: dict[str, dict[str, dict[str, dict[str, tuple[str, ...]]]]] = {
                     "Are plane ticket prices to {city} always this high in December? 🤔",
                 ),
                 "baggage": ("What's the cabin baggage size limit on {brand}?",),
-                "crew": ("{brand} is hiring cabin crew in {city}, {mention} you should apply",),
+                "crew": (
+                    "{brand} has new cabin crew uniforms from {city}, {mention} have you seen them?",
+                ),
                 "food": ("Do {brand} flights have vegetarian meals?",),
                 "app": ("New {brand} app update is out, anyone tried it? {emoji}",),
                 "travel": (
@@ -786,6 +793,479 @@ SPAM_TEXTS: dict[str, tuple[str, ...]] = {
     "nl": ("{brand} tickets voor een prijs van {price}€ 👉 {link}",),
 }
 SHORT_LINK_HOSTS: tuple[str, ...] = ("https://bit.ly/", "https://t.co/", "https://tinyurl.com/")
+
+# --- noise: posts that fool a keyword search (see settings.NOISE_KINDS) ------------------------
+#
+# NOISE_TEXTS[kind][lang][register][sentiment] -> templates, with the slots above and:
+#
+#     {handle}   the brand's own @handle ("follow @airaurore to enter")
+#     {place}    where people go to see the northern lights, after the language's
+#                preposition ("en Laponie", "in Lapland", "na Noruega")
+#     {surname}  a last name of the language ("Aurore Moreau")
+#     {role}     jobs airlines hire for, in the plural ("des PNC", "cabin crew")
+#     {base}     where a job is based ("à Roissy", "in Dublin")
+#     {prize}    what a contest offers ("2 billets aller-retour")
+#
+# A lookalike names no brand: it uses the brands' words ("aurore", "aurora", "azur",
+# "sky", "alpina") in another sense and never spells a brand's name, not even across
+# words ("grand air, aurore", "vol azur"): searching for the name finds none, searching
+# for the word needs exclusions. Job ads and giveaways always have a {brand}. No noise
+# template uses a word of a listened theme (retard, support, prix, bagage...): the
+# kind's theme is settings.NOISE_THEMES. Sentiment words are chosen so that the
+# lexicon scorer reads the template's intended sentiment.
+NOISE_TEXTS: dict[str, dict[str, dict[str, dict[str, tuple[str, ...]]]]] = {
+    "lookalike": {
+        "fr": {
+            "social": {
+                "negative": (
+                    "Une semaine en {place} et pas une seule aurore boréale, que des nuages. Trop déçue {emoji}",
+                    "Le final de la série Aurore, franchement nul {emoji}",
+                    "Bouchons sur toute la Côte d'Azur ce week-end, horrible {emoji}",
+                ),
+                "neutral": (
+                    "Quelqu'un est déjà allé voir l'aurore boréale en {place} ? C'est quelle période le mieux ? {hashtag}",
+                    "Ma fille Aurore fait sa rentrée en CP demain {emoji}",
+                    "Qui regarde la série Aurore saison {n} sur France 2 ce soir ? {emoji}",
+                    "Vol en parapente au-dessus de la Côte d'Azur demain matin, on verra la météo {emoji}",
+                    "Ciel d'azur sur {city} tout le week-end d'après la météo {emoji}",
+                    "Étape {n} de la Via Alpina ce matin, les jambes commencent à piquer {emoji}",
+                    "{mention} tu as vu l'interview d'Aurore {surname} ?",
+                ),
+                "positive": (
+                    "Nuit en {place}, l'aurore boréale a dansé pendant deux heures, magnifique ✨ {hashtag}",
+                    "Premier vol en parapente au-dessus de la Côte d'Azur, c'était incroyable {emoji}",
+                    "Bon anniversaire à ma fille Aurore, {n} ans déjà ❤️",
+                    "Aurore {surname} championne de France, bravo !!! {emoji}",
+                    "La série Aurore est vraiment géniale, vivement la saison {n} {emoji}",
+                    "Une semaine au top sur la Côte d'Azur, la mer et le soleil {emoji} {hashtag}",
+                ),
+            },
+            "press": {
+                "negative": (
+                    "Côte d'Azur : {n}00 hectares partis en fumée, une catastrophe pour la région.",
+                ),
+                "neutral": (
+                    "Aurore boréale : le phénomène pourrait être visible ce week-end en {place}.",
+                    "La série Aurore revient pour une saison {n} sur France 2 en janvier.",
+                    "{city} : Aurore {surname} nommée directrice de l'office de tourisme.",
+                    "Côte d'Azur : la fréquentation touristique en hausse de {n}% cet été.",
+                ),
+                "positive": (
+                    "Le tourisme de l'aurore boréale en {place} connaît un succès incroyable.",
+                    "Côte d'Azur : saison record, un bilan excellent pour les hôteliers.",
+                ),
+            },
+        },
+        "en": {
+            "social": {
+                "negative": (
+                    "A whole week in {place} and not one aurora borealis. Clouds every night, so disappointed {emoji}",
+                    "Sky Sports coverage tonight was awful, missed half the match {emoji}",
+                    "That Aurore finale was terrible, what were the writers thinking {emoji}",
+                ),
+                "neutral": (
+                    "When is aurora season in {place}? Planning a trip {hashtag}",
+                    "Northern lights forecast for tonight: Kp {n}, aurora hunters heading out? {emoji}",
+                    "My daughter Aurora starts school tomorrow {emoji}",
+                    "Is the French show Aurore on streaming yet? Season {n} {emoji}",
+                    "Paragliding over the Côte d'Azur tomorrow, weather permitting",
+                    "Sky Sports will show every Euro qualifier this autumn, anyone got a subscription? {emoji}",
+                    "{mention} did you see Aurora {surname} on Sky News this morning?",
+                ),
+                "positive": (
+                    "Aurora borealis over {place} last night, absolutely magical ✨ {hashtag}",
+                    "Happy birthday to my little Aurora, love you ❤️",
+                    "Paragliding over the Côte d'Azur was amazing, what a view {emoji}",
+                    "Clear sky, aurora dancing over {place}, best night of my life {emoji}",
+                    "Aurora {surname} wins gold in {city}, brilliant !!! {emoji}",
+                ),
+            },
+            "press": {
+                "negative": (
+                    "Wildfires on the Côte d'Azur: {n}00 hectares burned, a disaster for the region.",
+                ),
+                "neutral": (
+                    "Aurora borealis may be visible in {place} this weekend, forecasters say.",
+                    "Season {n} of French drama Aurore arrives on streaming next month.",
+                    "Aurora {surname} appointed head of the {city} tourist board.",
+                    "Sky News to air a documentary on the northern lights (aurora borealis).",
+                ),
+                "positive": (
+                    "Record season for aurora tourism in {place}, and tour operators are delighted.",
+                ),
+            },
+        },
+        "it": {
+            "social": {
+                "negative": (
+                    "Una settimana in {place} e niente aurora boreale, che delusione {emoji}",
+                    "Partita su Sky Sport con un audio orribile {emoji}",
+                ),
+                "neutral": (
+                    "Qualcuno è stato in {place} a vedere l'aurora boreale? In che mese? {hashtag}",
+                    "Stasera su Sky la finale, chi la guarda? {emoji}",
+                    "Mia figlia Aurora comincia l'asilo domani {emoji}",
+                    "Sul sentiero per il rifugio abbiamo trovato una stella alpina {emoji}",
+                ),
+                "positive": (
+                    "Aurora boreale in {place} stanotte, uno spettacolo bellissimo ✨ {hashtag}",
+                    "Tanti auguri alla mia piccola Aurora ❤️",
+                    "Finalmente una stella alpina sul sentiero, bellissima {emoji}",
+                ),
+            },
+            "press": {
+                "neutral": (
+                    "Aurora boreale visibile nel fine settimana in {place}, secondo gli esperti.",
+                    "Aurora {surname} alla guida dell'ente del turismo di {city}.",
+                    "Le qualificazioni a Euro 2028 in diretta su Sky Sport.",
+                ),
+                "positive": (
+                    "Aurora boreale, boom di turisti in {place}: stagione ottima per gli operatori.",
+                ),
+            },
+        },
+        "es": {
+            "social": {
+                "negative": (
+                    "Una semana en {place} y ni una aurora boreal, qué decepción {emoji}",
+                ),
+                "neutral": (
+                    "¿Alguien ha ido a ver la aurora boreal en {place}? ¿En qué mes? {hashtag}",
+                    "Mi hija Aurora empieza el cole mañana {emoji}",
+                    "Vuelo en parapente sobre la Côte d'Azur mañana, a ver qué tiempo hace",
+                ),
+                "positive": (
+                    "Aurora boreal en {place} anoche, increíble ✨ {hashtag}",
+                    "¡Feliz cumple a mi pequeña Aurora! ❤️",
+                    "Una semana en la Côte d'Azur, todo perfecto {emoji}",
+                ),
+            },
+            "press": {
+                "neutral": (
+                    "La aurora boreal podrá verse este fin de semana en {place}.",
+                    "Aurora {surname}, nueva directora de turismo de {city}.",
+                ),
+                "positive": (
+                    "Temporada récord del turismo de auroras en {place}: un balance excelente.",
+                ),
+            },
+        },
+        "de": {
+            "social": {
+                "negative": (
+                    "Eine Woche in {place} und kein einziges Nordlicht, Aurora borealis nur auf Postkarten. Enttäuscht {emoji}",
+                    "Das Spiel auf Sky hatte ständig Aussetzer, echt ärgerlich {emoji}",
+                ),
+                "neutral": (
+                    "Wann sieht man in {place} am ehesten Nordlichter? Die Aurora-Vorhersage sagt Kp {n} {hashtag}",
+                    "Unsere Tochter Aurora kommt morgen in die Kita {emoji}",
+                    "Bundesliga heute auf Sky oder im Stream? {emoji}",
+                    "Gleitschirmflug über der Côte d'Azur morgen, mal sehen, wie das Wetter wird",
+                    "Etappe {n} der Via Alpina geschafft {emoji}",
+                ),
+                "positive": (
+                    "Aurora borealis über {place} heute Nacht, einfach wunderbar ✨ {hashtag}",
+                    "Eine Woche Côte d'Azur, Sonne und Meer, perfekt {emoji}",
+                ),
+            },
+            "press": {
+                "neutral": (
+                    "Polarlichter: Aurora borealis am Wochenende in {place} zu sehen, sagen Experten.",
+                    "Côte d'Azur: Zahl der Touristen steigt um {n}%.",
+                    "Sky zeigt die Bundesliga auch in der nächsten Saison.",
+                ),
+                "positive": (
+                    "Polarlichter (Aurora borealis): Rekordsaison für Reisen nach {place}, Veranstalter sind zufrieden.",
+                ),
+            },
+        },
+        "pt": {
+            "social": {
+                "negative": (
+                    "Uma semana na {place} e nem uma aurora boreal, que decepção {emoji}",
+                ),
+                "neutral": (
+                    "Alguém já foi ver a aurora boreal na {place}? Em que mês? {hashtag}",
+                    "A minha filha Aurora começa a escola amanhã {emoji}",
+                ),
+                "positive": (
+                    "Aurora boreal na {place} ontem à noite, incrível ✨ {hashtag}",
+                    "Parabéns à minha pequena Aurora ❤️",
+                ),
+            },
+            "press": {
+                "neutral": ("Aurora boreal poderá ser vista este fim de semana na {place}.",),
+                "positive": (
+                    "Turismo das auroras boreais na {place} bate recordes: um balanço excelente.",
+                ),
+            },
+        },
+        "nl": {
+            "social": {
+                "negative": (
+                    "Week in {place} en geen noorderlicht gezien, aurora borealis alleen op ansichtkaarten. Balen {emoji}",
+                ),
+                "neutral": (
+                    "Iemand tips om de aurora borealis te zien in {place}? {hashtag}",
+                    "Onze dochter Aurora gaat morgen naar school {emoji}",
+                    "Paragliden boven de Côte d'Azur morgen, hopelijk werkt het weer mee",
+                ),
+                "positive": (
+                    "Aurora borealis boven {place} vannacht, prachtig ✨ {hashtag}",
+                    "Week Côte d'Azur, zon en zee, heerlijk {emoji}",
+                ),
+            },
+            "press": {
+                "neutral": (
+                    "Noorderlicht (aurora borealis) dit weekend mogelijk zichtbaar in {place}.",
+                ),
+                "positive": (
+                    "Noorderlicht (aurora borealis) trekt recordaantal toeristen naar {place}, reisorganisaties tevreden.",
+                ),
+            },
+        },
+    },
+    "job_ad": {
+        "fr": {
+            "social": {
+                "neutral": (
+                    "{brand} recrute des {role} H/F en CDI {base}, postulez ! #recrutement #emploi",
+                    "📢 Offre d'emploi : {brand} recherche {n}0 {role} basés {base}. Candidatures ouvertes jusqu'à la fin du mois #emploi",
+                    "Notre client {brand} recrute des {role} en CDD saisonnier {base}. CV en MP {emoji} #job",
+                    "Job dating {brand} {base} le {n} : {role}, venez avec votre CV #recrutement",
+                ),
+            },
+            "press": {
+                "neutral": (
+                    "{brand} va recruter {n}00 {role} d'ici l'été prochain, notamment {base}.",
+                    "Emploi : {brand} lance une campagne de recrutement de {role} {base}.",
+                ),
+            },
+        },
+        "en": {
+            "social": {
+                "neutral": (
+                    "We're hiring: {brand} is looking for {role} {base}. Apply now! #hiring #jobs",
+                    "{brand} is recruiting {n}0 {role} {base} 🧑\u200d✈️ Applications close at the end of the month #careers",
+                    "Job alert: {role} wanted for {brand} {base}, permanent contract. DM for details #recruitment",
+                ),
+            },
+            "press": {
+                "neutral": (
+                    "{brand} to hire {n}00 {role} next year, many of them {base}.",
+                    "Jobs: {brand} launches a recruitment drive for {role} {base}.",
+                ),
+            },
+        },
+        "it": {
+            "social": {
+                "neutral": (
+                    "Offerta di lavoro: {brand} cerca {role} {base}. Candidature aperte! #lavoro #offertedilavoro",
+                    "{brand} assume {n}0 {role} con base {base}, contratto a tempo indeterminato #lavoro",
+                ),
+            },
+            "press": {
+                "neutral": ("{brand} assumerà {n}00 {role} entro l'estate, soprattutto {base}.",),
+            },
+        },
+        "es": {
+            "social": {
+                "neutral": (
+                    "Oferta de empleo: {brand} busca {role} {base}. ¡Envía tu CV! #empleo #trabajo",
+                    "{brand} contrata {n}0 {role} con base {base} #ofertadeempleo",
+                ),
+            },
+            "press": {
+                "neutral": (
+                    "{brand} contratará a {n}00 {role} el próximo año, sobre todo {base}.",
+                ),
+            },
+        },
+        "de": {
+            "social": {
+                "neutral": (
+                    "Stellenangebot: {brand} sucht {role} (m/w/d) {base}. Jetzt bewerben! #jobs #karriere",
+                    "{brand} stellt ein: {n}0 Stellen für {role} {base}, unbefristet #stellenangebot",
+                ),
+            },
+            "press": {
+                "neutral": (
+                    "{brand} will im kommenden Jahr {n}00 {role} einstellen, vor allem {base}.",
+                ),
+            },
+        },
+        "pt": {
+            "social": {
+                "neutral": (
+                    "Oferta de emprego: a {brand} procura {role} {base}. Candidata-te já! #emprego",
+                    "A {brand} está a recrutar {n}0 {role} {base} #recrutamento",
+                ),
+            },
+            "press": {
+                "neutral": (
+                    "A {brand} vai contratar {n}00 {role} até ao verão, sobretudo {base}.",
+                ),
+            },
+        },
+        "nl": {
+            "social": {
+                "neutral": (
+                    "Vacature: {brand} zoekt {role} {base}. Solliciteer nu! #vacature #werk",
+                    "{brand} neemt {n}0 {role} aan {base} #vacature",
+                ),
+            },
+            "press": {
+                "neutral": ("{brand} neemt volgend jaar {n}00 {role} aan, vooral {base}.",),
+            },
+        },
+    },
+    "giveaway": {
+        "fr": {
+            "social": {
+                "positive": (
+                    "🎁 CONCOURS 🎁 Gagnez 2 billets {brand} pour {city} ! RT + follow {handle} pour participer, tirage dans {n} jours 🎉 #concours #jeuconcours",
+                    "#JEUCONCOURS {brand} vous fait gagner {prize} à destination de {city} ✈️ Like + partage + tague un ami. Bonne chance, super lot 🎉",
+                    "Grand jeu {brand} : {prize} à destination de {city} à gagner ! Suivez {handle} et retweetez, c'est génial 🎉 #concours",
+                    "CONCOURS avec {brand} 😍 Je vous fais gagner {prize} à destination de {city} ! Abonnez-vous à {handle} + like. Résultats dans {n} jours #giveaway",
+                ),
+            },
+        },
+        "en": {
+            "social": {
+                "positive": (
+                    "GIVEAWAY ✈️ Win a trip with {brand}! Like & retweet + follow {handle} to enter. Winner announced in {n} days 🎉 #giveaway #competition",
+                    "🎉 COMPETITION 🎉 {brand} is giving away {prize} to {city}! Follow {handle} and RT to enter, good luck everyone 🙌",
+                    "Want to fly {brand} for free? 🎁 I'm giving away {prize} to {city}. Like, share and tag a friend! Amazing 🎉 #win",
+                ),
+            },
+        },
+        "it": {
+            "social": {
+                "positive": (
+                    "🎁 CONCORSO 🎁 Vinci {prize} con {brand}, destinazione {city}! Segui {handle} e condividi per partecipare 🎉 #concorso #giveaway",
+                    "GIVEAWAY con {brand} ✈️ In palio {prize}, destinazione {city}! Like + segui {handle}, sarà fantastico 🎉",
+                ),
+            },
+        },
+        "es": {
+            "social": {
+                "positive": (
+                    "🎁 SORTEO 🎁 ¡Gana {prize} con {brand}, destino {city}! Sigue a {handle} y dale RT para participar, genial 🎉 #sorteo",
+                    "SORTEO ✈️ {brand} regala {prize} con destino {city}. Like + comenta mencionando a un amigo. ¡Mucha suerte, es increíble! 🎉 #concurso",
+                ),
+            },
+        },
+        "de": {
+            "social": {
+                "positive": (
+                    "🎁 GEWINNSPIEL 🎁 Gewinne {prize} mit {brand} nach {city}! Folge {handle} und teile den Post, viel Glück, super Sache 🎉 #gewinnspiel",
+                    "Gewinnspiel mit {brand} ✈️ Wir verlosen {prize} nach {city}! Liken, teilen, {handle} folgen. Das wird toll 🎉 #verlosung",
+                ),
+            },
+        },
+        "pt": {
+            "social": {
+                "positive": (
+                    "🎁 PASSATEMPO 🎁 Ganha {prize} com a {brand}, destino {city}! Segue {handle} e partilha para participar, incrível 🎉 #passatempo",
+                    "SORTEIO ✈️ A {brand} oferece {prize} para {city}! Curte, comenta e marca um amigo. Boa sorte, vai ser demais 🎉 #sorteio",
+                ),
+            },
+        },
+        "nl": {
+            "social": {
+                "positive": (
+                    "🎁 WINACTIE 🎁 Maak kans op {prize} met {brand} naar {city}! Volg {handle} en deel dit bericht, super 🎉 #winactie",
+                    "Winactie ✈️ {brand} verloot {prize} naar {city}. Like, deel en tag een vriend. Succes, wordt geweldig 🎉 #winactie",
+                ),
+            },
+        },
+    },
+}
+
+# NOISE_TITLES[kind][lang]: titles of noise posts on titled platforms; {brand} and {city} only.
+NOISE_TITLES: dict[str, dict[str, tuple[str, ...]]] = {
+    "lookalike": {
+        "fr": ("Carnet de route", "Hors sujet", "En vrac cette semaine"),
+        "en": ("Travel diary", "Off topic", "Weekend notes"),
+        "it": ("Diario di viaggio", "Fuori tema"),
+        "es": ("Diario de viaje", "Fuera de tema"),
+        "de": ("Reisetagebuch", "Off-Topic"),
+        "pt": ("Diário de viagem", "Fora do tema"),
+        "nl": ("Reisdagboek", "Off-topic"),
+    },
+    "job_ad": {
+        "fr": ("{brand} recrute", "Offre d'emploi : {brand}"),
+        "en": ("{brand} is hiring", "Job offer: {brand}"),
+        "it": ("{brand} assume", "Offerta di lavoro: {brand}"),
+        "es": ("{brand} contrata", "Oferta de empleo: {brand}"),
+        "de": ("{brand} stellt ein", "Stellenangebot: {brand}"),
+        "pt": ("A {brand} está a recrutar", "Oferta de emprego: {brand}"),
+        "nl": ("{brand} zoekt personeel", "Vacature: {brand}"),
+    },
+    "giveaway": {
+        "fr": ("Jeu concours {brand}", "Concours : un voyage pour {city}"),
+        "en": ("{brand} giveaway", "Win a trip to {city}"),
+        "it": ("Concorso {brand}",),
+        "es": ("Sorteo {brand}",),
+        "de": ("Gewinnspiel: {brand}",),
+        "pt": ("Passatempo {brand}",),
+        "nl": ("Winactie {brand}",),
+    },
+}
+
+# Where people go to see the northern lights, after the templates' preposition.
+AURORA_PLACES: dict[str, tuple[str, ...]] = {
+    "fr": ("Laponie", "Norvège", "Islande", "Finlande"),
+    "en": ("Lapland", "Norway", "Iceland", "Finland", "Tromsø"),
+    "it": ("Lapponia", "Norvegia", "Islanda", "Finlandia"),
+    "es": ("Laponia", "Noruega", "Islandia", "Finlandia"),
+    "de": ("Lappland", "Norwegen", "Island", "Finnland", "Tromsø"),
+    "pt": ("Lapónia", "Noruega", "Islândia", "Finlândia"),
+    "nl": ("Lapland", "Noorwegen", "IJsland", "Finland", "Tromsø"),
+}
+
+# Jobs an airline advertises, in the plural; no word of a listened theme.
+JOB_ROLES: dict[str, tuple[str, ...]] = {
+    "fr": ("PNC", "hôtesses et stewards", "pilotes", "agents d'escale", "mécaniciens avion"),
+    "en": ("cabin crew", "pilots", "ground staff", "aircraft engineers", "first officers"),
+    "it": ("assistenti di volo", "piloti", "addetti di scalo", "tecnici di manutenzione"),
+    "es": (
+        "tripulantes de cabina",
+        "pilotos",
+        "agentes de aeropuerto",
+        "técnicos de mantenimiento",
+    ),
+    "de": (
+        "Flugbegleiter",
+        "Piloten",
+        "Mitarbeiter für die Bodenabfertigung",
+        "Fluggerätmechaniker",
+    ),
+    "pt": ("tripulantes de cabine", "pilotos", "agentes de aeroporto", "técnicos de manutenção"),
+    "nl": ("stewards en stewardessen", "piloten", "grondstewards", "vliegtuigtechnici"),
+}
+
+# Where the job is, with its preposition.
+JOB_BASES: dict[str, tuple[str, ...]] = {
+    "fr": ("à Roissy", "à Orly", "à Nice", "à Lyon", "à Toulouse", "à Marseille"),
+    "en": ("in Dublin", "at London Gatwick", "in Manchester", "in Edinburgh", "at Paris CDG"),
+    "it": ("a Milano Malpensa", "a Roma Fiumicino", "a Torino", "a Napoli", "a Bergamo"),
+    "es": ("en Madrid", "en Barcelona", "en Málaga", "en Palma"),
+    "de": ("in Frankfurt", "in München", "in Düsseldorf", "in Hamburg", "in Wien"),
+    "pt": ("em Lisboa", "no Porto", "em Faro"),
+    "nl": ("op Schiphol", "in Eindhoven", "in Rotterdam"),
+}
+
+# What a contest offers, before "to {city}" in the language's words.
+PRIZES: dict[str, tuple[str, ...]] = {
+    "fr": ("2 billets aller-retour", "un week-end pour deux", "un voyage pour deux"),
+    "en": ("2 return tickets", "a weekend for two", "a trip for two"),
+    "it": ("2 biglietti andata e ritorno", "un weekend per due", "un viaggio per due"),
+    "es": ("2 billetes de ida y vuelta", "un fin de semana para dos", "un viaje para dos"),
+    "de": ("2 Flugtickets", "ein Wochenende zu zweit", "eine Reise für zwei"),
+    "pt": ("2 bilhetes de ida e volta", "um fim de semana a dois", "uma viagem para dois"),
+    "nl": ("2 retourtickets", "een weekendje weg voor twee", "een reis voor twee"),
+}
 
 # Agencies credited on syndicated copies of a news article.
 AGENCY_CREDITS: dict[str, tuple[str, ...]] = {

@@ -45,7 +45,7 @@ def test_report_without_a_warehouse_says_how_to_build_one(runner, tmp_path, monk
 def test_check_config_names_file_line_and_field(runner, tmp_path):
     config = tmp_path / "listening.yml"
     config.write_text(
-        "version: 1\nname: x\ntopics:\n  a:\n    kind: brnd\n    label: A\n    keywords: [a]\n",
+        "version: 1\nname: x\ntopics:\n  a:\n    kind: brnd\n    label: A\n    query: a\n",
         encoding="utf-8",
     )
     result = runner.invoke(main, ["check-config", str(config)])

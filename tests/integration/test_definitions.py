@@ -12,7 +12,8 @@ from ecoute.settings import REPO_ROOT, TRANSFORM_DIR
 # A snapshot of the graph: a renamed table or a lost check shows up in review.
 EXPECTED_ASSETS = {
     "raw/listening_topics",
-    "raw/listening_topic_keywords",
+    "raw/listening_topic_predicates",
+    "raw/listening_topic_versions",
     "raw/listening_competitive_sets",
     "raw/listening_topic_competitive_sets",
     "raw/listening_reporting",

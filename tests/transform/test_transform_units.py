@@ -2,8 +2,10 @@
 
 - The models stay adapter-neutral: engine-specific SQL lives in dispatched macros
   (the project must later build on Spark), which a DuckDB build cannot reveal.
-- A changed listening configuration re-applies to mentions already stored: the
-  product's promise, which needs two builds over the same raw data.
+- A changed listening query re-applies to mentions already stored, and
+  `dim_topics` records the new version and when it took effect: the product's
+  promise, which needs two loads of the configuration (the real dlt source)
+  and two builds over the same raw mentions.
 """
 
 from __future__ import annotations
@@ -87,19 +89,6 @@ create table raw.demo_injections (
     event_id varchar, kind varchar, brand varchar, day date, sentiment varchar, mentions bigint,
     baseline_mentions bigint, _dlt_load_id varchar, _dlt_id varchar
 );
-create table raw.listening_topics (topic_id varchar, label varchar, kind varchar, description varchar);
-insert into raw.listening_topics values
-    ('air_aurore', 'Air Aurore', 'brand', null), ('volazur', 'VolAzur', 'competitor', null);
-create table raw.listening_topic_keywords (topic_id varchar, keyword varchar, is_exclusion boolean);
-insert into raw.listening_topic_keywords values
-    ('air_aurore', 'air aurore', false), ('air_aurore', '#AirAurore', false),
-    ('volazur', '@volazur', false);
-create table raw.listening_competitive_sets (competitive_set varchar, description varchar);
-insert into raw.listening_competitive_sets values ('airlines', null);
-create table raw.listening_topic_competitive_sets (topic_id varchar, competitive_set varchar);
-insert into raw.listening_topic_competitive_sets values ('air_aurore', 'airlines'), ('volazur', 'airlines');
-create table raw.listening_reporting (timezone varchar);
-insert into raw.listening_reporting values ('Europe/Paris');
 """
 
 
@@ -132,6 +121,50 @@ def _dbt_build(warehouse: Path, work: Path) -> None:
     assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-2000:]
 
 
+CONFIG = """\
+version: 1
+name: re-matching test
+competitive_sets:
+  airlines: {}
+topics:
+  air_aurore:
+    kind: brand
+    label: Air Aurore
+    competitive_sets: [airlines]
+    query: '"air aurore" OR #AirAurore'
+  volazur:
+    kind: competitor
+    label: VolAzur
+    competitive_sets: [airlines]
+    query: '@volazur'
+"""
+
+
+def _load_configuration(warehouse: Path, config: Path, text: str) -> None:
+    """What `ecoute run` does first: validate listening.yml and load it into `raw` with dlt."""
+    from ingestion.listening_config import listening_config
+    from ingestion.pipeline import warehouse_pipeline
+
+    config.write_text(text, encoding="utf-8")
+    previous = os.environ.get("ECOUTE_WAREHOUSE")
+    os.environ["ECOUTE_WAREHOUSE"] = str(warehouse)
+    try:
+        warehouse_pipeline("listening_config").run(listening_config(str(config)))
+    finally:
+        if previous is None:
+            os.environ.pop("ECOUTE_WAREHOUSE")
+        else:
+            os.environ["ECOUTE_WAREHOUSE"] = previous
+
+
+def _topics(warehouse: Path) -> dict[str, tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        rows = connection.execute(
+            "select topic_id, query_version, query_versions, query_version_since from marts.dim_topics"
+        ).fetchall()
+    return {row[0]: row[1:] for row in rows}
+
+
 def _matches(warehouse: Path) -> set[tuple[str, str]]:
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         return set(
@@ -142,25 +175,37 @@ def _matches(warehouse: Path) -> set[tuple[str, str]]:
 
 
 @pytest.mark.slow
-def test_a_changed_configuration_reapplies_to_stored_mentions(tmp_path: Path) -> None:
+def test_a_changed_query_rematches_stored_mentions_and_is_versioned(tmp_path: Path) -> None:
     warehouse = tmp_path / "ecoute.duckdb"
+    config = tmp_path / "listening.yml"
     with duckdb.connect(str(warehouse)) as connection:
         connection.execute(RAW)
 
+    _load_configuration(warehouse, config, CONFIG)
     _dbt_build(warehouse, tmp_path)
     assert _matches(warehouse) == {
         ("demo:p1", "air_aurore"),
         ("demo:p2", "air_aurore"),
         ("demo:p3", "volazur"),
     }
+    first = _topics(warehouse)
+    assert first["air_aurore"][1] == 1  # one version so far
 
-    # listening.yml gains an exclusion; dlt replaces the keyword table; nothing is re-fetched.
-    with duckdb.connect(str(warehouse)) as connection:
-        connection.execute(
-            "insert into raw.listening_topic_keywords values ('air_aurore', 'aurore boréale', true)"
-        )
+    # The data team excludes northern-lights posts; nothing is re-fetched.
+    _load_configuration(
+        warehouse,
+        config,
+        CONFIG.replace(
+            "OR #AirAurore'", "OR #AirAurore'\n    exclude: {phrases: [aurore boréale]}"
+        ),
+    )
     _dbt_build(warehouse, tmp_path)
     assert _matches(warehouse) == {("demo:p1", "air_aurore"), ("demo:p3", "volazur")}
+    second = _topics(warehouse)
+    assert second["air_aurore"][0] != first["air_aurore"][0]
+    assert second["air_aurore"][1] == 2
+    assert second["air_aurore"][2] > first["air_aurore"][2]
+    assert second["volazur"] == first["volazur"], "an unchanged topic keeps its version and date"
 
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         shares = connection.execute("""
@@ -168,3 +213,8 @@ def test_a_changed_configuration_reapplies_to_stored_mentions(tmp_path: Path) ->
             where period_grain = 'month' order by topic_id
         """).fetchall()
     assert shares == [("air_aurore", 1, 0.5), ("volazur", 1, 0.5)]
+
+    # Loading the same configuration again changes nothing.
+    _load_configuration(warehouse, config, config.read_text(encoding="utf-8"))
+    _dbt_build(warehouse, tmp_path)
+    assert _topics(warehouse) == second

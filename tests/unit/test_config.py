@@ -21,17 +21,17 @@ topics:
     kind: brand
     label: Air Aurore
     competitive_sets: [airlines]
-    keywords: ["air aurore", "#AirAurore"]
-    exclude: ["aurore boréale"]
+    query: '"air aurore" OR #AirAurore'
+    exclude: {phrases: ["aurore boréale"]}
   volazur:
     kind: competitor
     label: VolAzur
     competitive_sets: [airlines]
-    keywords: [volazur]
+    query: volazur
   delays:
     kind: theme
     label: Delays
-    keywords: [retard, delay]
+    query: retard OR delay
 """
 
 
@@ -58,12 +58,12 @@ def test_shipped_configuration_is_valid():
 def test_valid_file_loads_every_field(tmp_path):
     config = load_config(write(tmp_path, VALID))
     assert list(config.topics) == ["air_aurore", "volazur", "delays"]
-    assert config.topics["air_aurore"].exclude == ["aurore boréale"]
+    assert config.topics["air_aurore"].exclude.phrases == ["aurore boréale"]
     assert config.sources.demo.mentions == 20_000  # defaults apply when `sources` is absent
 
 
 def test_unknown_field_names_line_column_and_field(tmp_path):
-    text = VALID.replace("    keywords: [volazur]", "    keywords: [volazur]\n    keyword: [typo]")
+    text = VALID.replace("    query: volazur", "    query: volazur\n    keyword: [typo]")
     message = error_of(tmp_path, text)
     assert message.startswith(f"{tmp_path / 'listening.yml'}:")
     assert ":18:" in message, message  # the line of `keyword:`
@@ -82,8 +82,8 @@ def test_unknown_competitive_set_is_located_on_the_list_item(tmp_path):
     message = error_of(
         tmp_path,
         VALID.replace(
-            "competitive_sets: [airlines]\n    keywords: [volazur]",
-            "competitive_sets: [airline]\n    keywords: [volazur]",
+            "competitive_sets: [airlines]\n    query: volazur",
+            "competitive_sets: [airline]\n    query: volazur",
         ),
     )
     assert ":16:24:" in message, message
@@ -93,17 +93,91 @@ def test_unknown_competitive_set_is_located_on_the_list_item(tmp_path):
 
 def test_competitive_set_needs_two_members(tmp_path):
     text = VALID.replace(
-        "    competitive_sets: [airlines]\n    keywords: [volazur]", "    keywords: [volazur]"
+        "    competitive_sets: [airlines]\n    query: volazur", "    query: volazur"
     )
     message = error_of(tmp_path, text)
     assert "needs at least two topics, has 1" in message
     assert ":4:3:" in message, message
 
 
-def test_empty_keywords_and_punctuation_only_keyword(tmp_path):
-    assert "topics.delays.keywords" in error_of(tmp_path, VALID.replace("[retard, delay]", "[]"))
-    message = error_of(tmp_path, VALID.replace("[retard, delay]", '[retard, "#!"]'))
-    assert "has no letter or digit" in message and "topics.delays.keywords" in message
+def test_keywords_of_the_old_format_say_how_to_migrate(tmp_path):
+    message = error_of(
+        tmp_path, VALID.replace("query: retard OR delay", "keywords: [retard, delay]")
+    )
+    assert "topics.delays.keywords: `keywords` is now `query`" in message
+    assert ":21:5:" in message, message
+
+
+@pytest.mark.parametrize(
+    ("query", "column", "expected"),
+    [
+        ("retard AND", 22, "expected a term after AND, found the end of the query"),
+        ("retard OR (delay", 28, "expected ) to close the ( at column 11"),
+        ('retard OR "delay', 22, "unbalanced quote"),
+        ("'\"retard'", 13, "unbalanced quote"),
+        ("retard NEAR delay", 19, "NEAR needs a distance in words, as in NEAR/3"),
+        ("colour:red", 12, "unknown field colour:"),
+        ("'\"...\"'", 13, "has no letter, digit or emoji to match"),
+        ("'  retard  OR  OR x'", 27, "expected a term after OR, found OR"),
+    ],
+)
+def test_query_errors_point_inside_the_query(tmp_path, query, column, expected):
+    message = error_of(tmp_path, VALID.replace("query: retard OR delay", f"query: {query}"))
+    assert message.startswith(f'{tmp_path / "listening.yml"}:21:{column} topic "delays": '), message
+    assert expected in message
+
+
+def test_query_errors_in_folded_blocks_point_at_the_right_line(tmp_path):
+    block = "query: >-\n      retard OR annulé\n      OR delay OR\n      AND cancelled"
+    message = error_of(tmp_path, VALID.replace("query: retard OR delay", block))
+    assert message.endswith(':24:7 topic "delays": expected a term after OR, found AND'), message
+
+
+def test_empty_query(tmp_path):
+    message = error_of(tmp_path, VALID.replace("query: retard OR delay", "query: '   '"))
+    assert 'topic "delays": the query is empty' in message
+
+
+def test_exclusions_are_validated_where_they_are_written(tmp_path):
+    text = VALID.replace(
+        'exclude: {phrases: ["aurore boréale"]}',
+        'exclude: {phrases: ["aurore boréale", "!!"], authors: ["@ok"], domains: [lemonde.fr]}',
+    )
+    message = error_of(tmp_path, text)
+    assert ':12:43 topic "air_aurore": "!!" has no letter, digit or emoji' in message, message
+    text = VALID.replace('exclude: {phrases: ["aurore boréale"]}', "exclude: {domains: [nowhere]}")
+    assert "expected a domain such as lemonde.fr" in error_of(tmp_path, text)
+
+
+def test_presets_must_exist_and_not_be_empty(tmp_path):
+    unknown = VALID.replace("    query: volazur", "    query: volazur\n    exclude_presets: [jobs]")
+    message = error_of(tmp_path, unknown)
+    assert "unknown exclusion preset 'jobs' (giveaways, job_ads, spam_accounts)" in message
+    assert ":18:23:" in message, message
+    empty = VALID.replace(
+        "    query: volazur", "    query: volazur\n    exclude_presets: [spam_accounts]"
+    )
+    assert "exclusion preset 'spam_accounts' is empty" in error_of(tmp_path, empty)
+    filled = empty + "exclusion_presets:\n  spam_accounts:\n    authors: [bot1, '@Bot2']\n"
+    topic = load_config(write(tmp_path, filled)).compiled_topics()["volazur"]
+    assert topic.effective.to_query() == "(volazur AND NOT author:(bot1 OR bot2))"
+
+
+def test_a_broken_preset_query_is_located_in_the_file(tmp_path):
+    text = VALID + "exclusion_presets:\n  giveaways:\n    query: concours OR\n"
+    message = error_of(tmp_path, text)
+    assert ':24:23 exclusion preset "giveaways": expected a term after OR' in message, message
+
+
+def test_versions_follow_what_matches(tmp_path):
+    def version(text: str) -> str:
+        return load_config(write(tmp_path, text)).compiled_topics()["air_aurore"].version
+
+    base = version(VALID)
+    assert version(VALID.replace("OR #AirAurore", "OR   #AIRAURORE")) == base
+    assert version(VALID.replace("OR #AirAurore", "OR @AirAurore")) != base
+    assert version(VALID.replace('"aurore boréale"', '"aurore borealis"')) != base
+    assert version(VALID.replace("label: Air Aurore", "label: AIR AURORE")) == base
 
 
 def test_topic_names_are_slugs(tmp_path):
@@ -112,17 +186,13 @@ def test_topic_names_are_slugs(tmp_path):
 
 
 def test_duplicate_topic_is_a_yaml_error_with_position(tmp_path):
-    message = error_of(
-        tmp_path, VALID + "  delays:\n    kind: theme\n    label: x\n    keywords: [y]\n"
-    )
+    message = error_of(tmp_path, VALID + "  delays:\n    kind: theme\n    label: x\n    query: y\n")
     assert "invalid YAML" in message and "duplicate key" in message
     assert ":22:3:" in message, message  # the second `delays:`
 
 
 def test_broken_yaml_is_located(tmp_path):
-    message = error_of(
-        tmp_path, VALID.replace('["air aurore", "#AirAurore"]', '["air aurore", "#AirAurore"')
-    )
+    message = error_of(tmp_path, VALID.replace('["aurore boréale"]}', '["aurore boréale"}'))
     assert "invalid YAML" in message
     assert message.split(":")[1].isdigit()
 

@@ -1,37 +1,11 @@
 {#
-    Text as the keyword matcher and the sentiment scorer see it.
+    Text as the sentiment scorer sees it (listening queries have their own
+    normalisation, in `query_text.sql`). Both sides of a comparison (token and
+    lexicon term) go through the same macro, whatever the case or accents.
 
-    Both sides of a comparison (mention text and keyword, token and lexicon term)
-    go through the same macro, so "#AirAurore", "@airaurore" and "Air-Aurore"
-    meet "airaurore" / "air aurore" whatever the case, accents or punctuation.
+    The `default__` versions are written for Spark SQL (the next engine): Java
+    regular expressions, backslashes escaped in string literals, `$1` references.
 #}
-
-{#-
-    Lower case, accents stripped, every run of characters that are neither a
-    letter nor a digit turned into one space, and one space padded at each end:
-    '#AirAurore en RETARD !' → ' airaurore en retard '. A whole-word match is then
-    a plain substring test: contains(text, ' ' || keyword || ' ').
--#}
-{% macro normalize_for_matching(expr) -%}
-    {{ return(adapter.dispatch('normalize_for_matching', 'ecoute')(expr)) }}
-{%- endmacro %}
-
-{#- The `default__` versions are written for Spark SQL (the next engine): Java
-    regular expressions, backslashes escaped in string literals, `$1` references. -#}
-{% macro default__normalize_for_matching(expr) -%}
-    concat(' ', trim(regexp_replace(
-        {{ ecoute.strip_accents('lower(' ~ expr ~ ')') }},
-        '[^\\p{L}\\p{N}]+', ' '
-    )), ' ')
-{%- endmacro %}
-
-{% macro duckdb__normalize_for_matching(expr) -%}
-    concat(' ', trim(regexp_replace(
-        strip_accents(lower({{ expr }})),
-        '[^\p{L}\p{N}]+', ' ', 'g'
-    )), ' ')
-{%- endmacro %}
-
 
 {#-
     Accents removed from lower-case text. The portable version covers the Latin

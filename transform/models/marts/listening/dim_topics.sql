@@ -1,14 +1,9 @@
--- One row per topic of listening.yml, with its competitive sets and keyword counts.
+-- One row per topic of listening.yml, with its competitive sets, its query and
+-- the version of its matching, with when that version took effect.
 
 with topics as (
 
     select * from {{ ref('stg_listening__topics') }}
-
-),
-
-keywords as (
-
-    select * from {{ ref('stg_listening__topic_keywords') }}
 
 ),
 
@@ -18,14 +13,9 @@ memberships as (
 
 ),
 
-keyword_counts as (
+versions as (
 
-    select
-        topic_id,
-        sum(case when is_exclusion then 0 else 1 end) as keyword_count,
-        sum(case when is_exclusion then 1 else 0 end) as exclusion_count
-    from keywords
-    group by topic_id
+    select * from {{ ref('stg_listening__topic_versions') }}
 
 ),
 
@@ -35,6 +25,27 @@ competitive_sets as (
         topic_id,
         {{ dbt.listagg('competitive_set', "','", 'order by competitive_set') }} as competitive_sets
     from memberships
+    group by topic_id
+
+),
+
+versions_in_force as (
+
+    select
+        topic_id,
+        query_version,
+        valid_from as query_version_since
+    from versions
+    where valid_to is null
+
+),
+
+version_counts as (
+
+    select
+        topic_id,
+        count(*) as query_versions
+    from versions
     group by topic_id
 
 ),
@@ -50,16 +61,25 @@ final as (
         topics.kind,
         topics.description,
         competitive_sets.competitive_sets,
+        topics.query,
+        topics.effective_query,
+        topics.query_version,
+        topics.exclude_presets,
 
         -- measures
-        cast(coalesce(keyword_counts.keyword_count, 0) as {{ dbt.type_bigint() }}) as keyword_count,
-        cast(coalesce(keyword_counts.exclusion_count, 0) as {{ dbt.type_bigint() }}) as exclusion_count
+        cast(coalesce(version_counts.query_versions, 1) as {{ dbt.type_bigint() }}) as query_versions,
+
+        -- timestamps (UTC)
+        versions_in_force.query_version_since
 
     from topics
-    left join keyword_counts
-        on keyword_counts.topic_id = topics.topic_id
     left join competitive_sets
         on competitive_sets.topic_id = topics.topic_id
+    left join versions_in_force
+        on versions_in_force.topic_id = topics.topic_id
+        and versions_in_force.query_version = topics.query_version
+    left join version_counts
+        on version_counts.topic_id = topics.topic_id
 
 )
 
