@@ -161,13 +161,24 @@ def preview(
 
 @main.command("check-config")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-def check_config(path: Path | None) -> None:
-    """Validate a listening configuration (default: $ECOUTE_CONFIG or listening.yml)."""
+@click.option("--verbose", "-v", is_flag=True, help="Also print each topic's effective query.")
+def check_config(path: Path | None, verbose: bool) -> None:
+    """Validate a listening configuration (default: $ECOUTE_CONFIG or listening.yml).
+
+    Lists each topic with the version of its query: a version that changes in a
+    review means the topic will match differently, and history will be re-matched.
+    """
     config = _validated_config(path)
     sets = ", ".join(config.competitive_sets) or "none"
     click.echo(
         f"{path or config_path()}: ok — {len(config.topics)} topics, competitive sets: {sets}"
     )
+    width = max(len(name) for name in config.topics)
+    for name, compiled in config.compiled_topics().items():
+        topic = config.topics[name]
+        click.echo(f"  {name:<{width}}  {topic.kind.value:<10}  {compiled.version}  {topic.query}")
+        if verbose:
+            click.echo(f"  {'':<{width}}  effective: {compiled.effective.to_query()}")
 
 
 @main.command()

@@ -27,15 +27,7 @@ def prepare_manifest(force: bool = False) -> Path:
     if not force and MANIFEST.exists() and not _is_stale(MANIFEST):
         return MANIFEST
     completed = subprocess.run(
-        [
-            str(DBT_EXECUTABLE),
-            "parse",
-            "--quiet",
-            "--project-dir",
-            str(TRANSFORM_DIR),
-            "--profiles-dir",
-            str(TRANSFORM_DIR),
-        ],
+        dbt_argv("parse", "--quiet"),
         cwd=TRANSFORM_DIR,
         capture_output=True,
         text=True,
@@ -44,6 +36,19 @@ def prepare_manifest(force: bool = False) -> Path:
     if completed.returncode != 0:
         raise ManifestError(f"dbt parse failed:\n{completed.stdout}{completed.stderr}")
     return MANIFEST
+
+
+def dbt_argv(verb: str, *options: str, work: Path | None = None) -> list[str]:
+    """The command line of `dbt VERB` on Écoute's project, with the dbt beside this interpreter.
+
+    With `work`, dbt writes its `target/` and `logs/` there instead of
+    `transform/`, leaving alone the manifest that Dagster reads.
+    """
+    argv = [str(DBT_EXECUTABLE), verb, *options]
+    argv += ["--project-dir", str(TRANSFORM_DIR), "--profiles-dir", str(TRANSFORM_DIR)]
+    if work is not None:
+        argv += ["--target-path", str(work / "target"), "--log-path", str(work / "logs")]
+    return argv
 
 
 def _is_stale(manifest: Path) -> bool:

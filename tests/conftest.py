@@ -11,8 +11,9 @@ import duckdb
 import polars as pl
 import pytest
 
+from ecoute.manifest import dbt_argv
 from ecoute.query.reference import Mention
-from ecoute.settings import DBT_EXECUTABLE, TELEMETRY_OFF, TRANSFORM_DIR
+from ecoute.settings import TELEMETRY_OFF
 
 for key, value in TELEMETRY_OFF.items():
     os.environ.setdefault(key, value)
@@ -56,21 +57,7 @@ def matchable_sql(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The compiled select of `int_mentions_matchable`, reading `ecoute.intermediate.int_mentions_unioned`."""
     work = tmp_path_factory.mktemp("dbt_compile")
     completed = subprocess.run(
-        [
-            str(DBT_EXECUTABLE),
-            "compile",
-            "--select",
-            MODEL,
-            "--project-dir",
-            str(TRANSFORM_DIR),
-            "--profiles-dir",
-            str(TRANSFORM_DIR),
-            "--target-path",
-            str(work / "target"),
-            "--log-path",
-            str(work / "logs"),
-            "--quiet",
-        ],
+        dbt_argv("compile", "--select", MODEL, "--quiet", work=work),
         capture_output=True,
         text=True,
         env={**os.environ, **TELEMETRY_OFF, "ECOUTE_WAREHOUSE": str(work / "ecoute.duckdb")},
@@ -120,7 +107,7 @@ class Matchable:
 
     def flags(self, predicate: str) -> pl.Series:
         """Whether each row of the last `load_frame` matches, in the frame's order."""
-        table = self.connection.execute(
+        table = self.connection.sql(
             f"select coalesce({predicate}, false) as hit from matchable"
             " join intermediate.int_mentions_unioned using (mention_id)"
             " order by intermediate.int_mentions_unioned.rowid"

@@ -18,7 +18,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ecoute.settings import DBT_EXECUTABLE, TRANSFORM_DIR
+from ecoute.manifest import dbt_argv
+from ecoute.settings import TRANSFORM_DIR
 
 MODELS = TRANSFORM_DIR / "models"
 MACROS = TRANSFORM_DIR / "macros"
@@ -99,20 +100,8 @@ def _dbt_build(warehouse: Path, work: Path) -> None:
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
     completed = subprocess.run(
-        [
-            str(DBT_EXECUTABLE),
-            "build",
-            "--project-dir",
-            str(TRANSFORM_DIR),
-            "--profiles-dir",
-            str(TRANSFORM_DIR),
-            # Never touch transform/target: Dagster reads its manifest.
-            "--target-path",
-            str(work / "target"),
-            "--log-path",
-            str(work / "logs"),
-            "--no-partial-parse",
-        ],
+        # Never touch transform/target: Dagster reads its manifest.
+        dbt_argv("build", "--no-partial-parse", work=work),
         capture_output=True,
         text=True,
         env=env,
