@@ -11,7 +11,7 @@ export RUNTIME__DLTHUB_TELEMETRY := false
 export GX_ANALYTICS_ENABLED := false
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: help install demo test dev lint format lock clean
+.PHONY: help install demo test dev lint format lock clean bench-queries
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -47,6 +47,12 @@ format: $(STAMP) ## format the Python code
 lock: ## re-resolve requirements.lock from pyproject.toml (needs the package registry)
 	@test -x $(BIN)/uv || ($(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv)
 	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 --quiet -o requirements.lock
+
+bench-queries: ## time topic matching on a built warehouse (builds nothing): make bench-queries WAREHOUSE=path
+	@test -f "$(WAREHOUSE)" || { echo "No warehouse at '$(WAREHOUSE)'. Build a 1M-mention one first (about 3 minutes on 2 cores):"; \
+		echo "    ECOUTE_WAREHOUSE=$(or $(WAREHOUSE),/tmp/bench/w.duckdb) $(BIN)/ecoute run --mentions 1000000 --no-report"; \
+		echo "then run: make bench-queries WAREHOUSE=$(or $(WAREHOUSE),/tmp/bench/w.duckdb)"; exit 1; }
+	$(BIN)/python -m benchmarks.query_matching --warehouse "$(WAREHOUSE)"
 
 clean: ## remove the warehouse, dbt artifacts and Dagster runs (keeps .venv)
 	rm -rf warehouse transform/target transform/logs .dagster_home

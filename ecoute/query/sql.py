@@ -26,6 +26,8 @@ PLAIN_TEXT = "plain_text"
 RAW_TEXT = "raw_text"
 
 _NOT_A_WORD_CHAR = r"[^\p{L}\p{N}\p{M}]"
+# From this many words or phrases on one column, an OR becomes one regular expression.
+MERGED_ALTERNATIVES = 3
 
 
 @dataclass(frozen=True)
@@ -67,22 +69,61 @@ def to_sql(node: Node, dialect: DuckDB | None = None) -> str:
     if isinstance(node, And):
         return "(" + " and ".join(to_sql(item, dialect) for item in node.items) + ")"
     if isinstance(node, Or):
-        return "(" + " or ".join(to_sql(item, dialect) for item in node.items) + ")"
+        return _or(node, dialect)
     if isinstance(node, Not):
         return f"(not {to_sql(node.item, dialect)})"
     raise TypeError(f"not a query node: {node!r}")  # pragma: no cover
 
 
 def _words(node: Words, dialect: DuckDB) -> str:
+    substring = _substring(node)
+    if substring:
+        return dialect.contains(*substring)
+    return dialect.matches(TAGGED_TEXT, f" {words_pattern(node)} ")
+
+
+def _substring(node: Node) -> tuple[str, str] | None:
+    """(column, needle) when `node` is a plain substring test, as most words and phrases are.
+
+    ' air aurore ' in ' … air aurore … '; a trailing * drops the closing space.
+    """
+    if not isinstance(node, Words):
+        return None
     words = node.words
     tagged = [word[0] in "#@" for word in words]
-    wildcard_inside = any("?" in word for word in words) or any("*" in w for w in words[:-1])
-    if not wildcard_inside and (all(tagged) or not any(tagged)):
-        # ' air aurore ' in ' … air aurore … '; a trailing * drops the closing space.
-        needle = " " + " ".join(words)
-        needle = needle[:-1] if needle.endswith("*") else needle + " "
-        return dialect.contains(TAGGED_TEXT if all(tagged) else PLAIN_TEXT, needle)
-    return dialect.matches(TAGGED_TEXT, f" {words_pattern(node)} ")
+    if any("?" in word for word in words) or any("*" in word for word in words[:-1]):
+        return None
+    if any(tagged) and not all(tagged):
+        return None
+    needle = " " + " ".join(words)
+    needle = needle[:-1] if needle.endswith("*") else needle + " "
+    return (TAGGED_TEXT if all(tagged) else PLAIN_TEXT), needle
+
+
+def _or(node: Or, dialect: DuckDB) -> str:
+    """Alternatives, with the substring tests on one column merged into one regular expression.
+
+    Long OR-lists of words are what topics are made of; one RE2 alternation
+    scans the text once instead of once per word (5× faster on a 17-word list,
+    benchmarks/README.md).
+    """
+    needles: dict[str, list[str]] = {}
+    tests = []
+    for item in node.items:
+        substring = _substring(item)
+        if substring:
+            needles.setdefault(substring[0], []).append(substring[1])
+        else:
+            tests.append(to_sql(item, dialect))
+    for column, found in needles.items():
+        if len(found) < MERGED_ALTERNATIVES:
+            tests.extend(dialect.contains(column, needle) for needle in found)
+            continue
+        alternatives = (
+            escape(needle.strip()) + ("" if needle.endswith(" ") else "[^ ]*") for needle in found
+        )
+        tests.append(dialect.matches(column, f" (?:{'|'.join(alternatives)}) "))
+    return tests[0] if len(tests) == 1 else "(" + " or ".join(tests) + ")"
 
 
 def _field(node: Field, dialect: DuckDB) -> str:

@@ -74,6 +74,12 @@ EXAMPLES = [
     ('"air aurore" NEAR/0 #fail', "Air Aurore #fail encore", True),
     ("(retard OR annule) NEAR/1 (vol OR avion)", "avion annulé", True),
     ("retard NEAR/1 retard", "retard", False),
+    # Long OR-lists (one regular expression) keep word boundaries and wildcards
+    ('retard* OR annulé OR delay OR "air aurore"', "Vol RETARDÉS", True),
+    ('retard OR annulé OR delay OR "air aurore"', "Vol retardé", False),
+    ('retard OR annulé OR delay OR "air aurore"', "vive air-aurore", True),
+    ("retard OR annulé OR delay OR #fail OR #bof OR #top", "encore un #fail", True),
+    ("retard OR annulé OR delay OR #fail OR #bof OR #top", "fail total", False),
     # Boolean logic
     ("avion NOT retard", "avion à l'heure", True),
     ("avion NOT retard", "avion en retard", False),
@@ -186,6 +192,8 @@ def queries() -> st.SearchStrategy[str]:
             st.tuples(inner, inner).map(lambda pair: f"({pair[0]} OR {pair[1]})"),
             st.tuples(inner, inner).map(lambda pair: f"{pair[0]} AND NOT {pair[1]}"),
             st.tuples(inner, inner).map(lambda pair: f"({pair[0]}) AND ({pair[1]})"),
+            # Topics are mostly long OR-lists, which compile to one alternation.
+            st.lists(inner, min_size=3, max_size=6).map(lambda items: " OR ".join(items)),
         )
 
     near = st.tuples(terms(), st.sampled_from(["NEAR", "ONEAR"]), st.integers(0, 4), terms()).map(

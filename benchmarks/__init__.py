@@ -1,0 +1,1 @@
+"""Benchmarks of Écoute, run by hand on a built warehouse (see benchmarks/README.md)."""
