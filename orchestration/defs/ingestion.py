@@ -11,6 +11,7 @@ from ecoute.config import load_config
 from ingestion.demo import demo
 from ingestion.listening_config import listening_config
 from ingestion.pipeline import warehouse_pipeline
+from ingestion.reference_data import reference_data
 from orchestration.lib.dlt_translator import RawTableTranslator
 from orchestration.lib.table_metadata import table_metadata
 
@@ -50,6 +51,25 @@ def listening_config_tables(
             context=context,
             dlt_source=listening_config(),
             dlt_pipeline=warehouse_pipeline("listening_config"),
+        )
+    )
+
+
+@dlt_assets(
+    dlt_source=reference_data(),
+    dlt_pipeline=warehouse_pipeline("reference_data"),
+    name="reference_data",
+    dagster_dlt_translator=RawTableTranslator(),
+)
+def reference_data_tables(
+    context: dg.AssetExecutionContext, dlt: DagsterDltResource
+) -> Iterator[Any]:
+    """Reload lexicons and language markers into `raw` so the next build re-reads all history."""
+    yield from with_table_metadata(
+        dlt.run(
+            context=context,
+            dlt_source=reference_data(),
+            dlt_pipeline=warehouse_pipeline("reference_data"),
         )
     )
 

@@ -130,15 +130,17 @@ topics:
 
 
 def _load_configuration(warehouse: Path, config: Path, text: str) -> None:
-    """What `ecoute run` does first: validate listening.yml and load it into `raw` with dlt."""
+    """What `ecoute run` does first: validate listening.yml and load it, and the lexicons, into `raw`."""
     from ingestion.listening_config import listening_config
     from ingestion.pipeline import warehouse_pipeline
+    from ingestion.reference_data import reference_data
 
     config.write_text(text, encoding="utf-8")
     previous = os.environ.get("ECOUTE_WAREHOUSE")
     os.environ["ECOUTE_WAREHOUSE"] = str(warehouse)
     try:
         warehouse_pipeline("listening_config").run(listening_config(str(config)))
+        warehouse_pipeline("reference_data").run(reference_data())
     finally:
         if previous is None:
             os.environ.pop("ECOUTE_WAREHOUSE")

@@ -28,10 +28,10 @@
 {%- endmacro %}
 
 {#-
-    Lexicon sentiment: the sum of the polarities found in a text squashed into
-    (-1, 1) by s / sqrt(s² + 4). One clearly polar word (|p| = 1) gives ±0.45,
-    two give ±0.71, so a long rant does not saturate at once.
+    Lexicon sentiment: the sum of the valences found in a text (VADER's scale,
+    a clear word ±2) squashed into (-1, 1) by s / sqrt(s² + 15), VADER's
+    "compound": one clear word gives ±0.46, two ±0.72, a long rant saturates slowly.
 -#}
-{% macro squash_sentiment(polarity_sum) -%}
-    ({{ polarity_sum }}) / sqrt(({{ polarity_sum }}) * ({{ polarity_sum }}) + 4)
+{% macro squash_sentiment(valence_sum) -%}
+    ({{ valence_sum }}) / sqrt(({{ valence_sum }}) * ({{ valence_sum }}) + 15)
 {%- endmacro %}

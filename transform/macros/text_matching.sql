@@ -94,3 +94,21 @@
     unnest({{ array_expr }}) as {{ value_name }},
     generate_subscripts({{ array_expr }}, 1) as {{ position_name }}
 {%- endmacro %}
+
+
+{#-
+    Text as the language identifier reads it: lower case and NFC, accents kept
+    ("não", "für", "più" tell languages apart), every run of characters other
+    than letters, marks and digits a single space. Not padded.
+-#}
+{% macro normalize_for_language(expr) -%}
+    {{ return(adapter.dispatch('normalize_for_language', 'ecoute')(expr)) }}
+{%- endmacro %}
+
+{% macro default__normalize_for_language(expr) -%}
+    trim(regexp_replace({{ ecoute.nfc_text('lower(' ~ expr ~ ')') }}, '[^\\p{L}\\p{M}\\p{N}]+', ' '))
+{%- endmacro %}
+
+{% macro duckdb__normalize_for_language(expr) -%}
+    trim(regexp_replace({{ ecoute.nfc_text('lower(' ~ expr ~ ')') }}, '[^\p{L}\p{M}\p{N}]+', ' ', 'g'))
+{%- endmacro %}

@@ -1,20 +1,20 @@
--- Every lexicon term and negator must be one token once normalised the way the
+-- Every lexicon word and modifier must be one token once normalised the way the
 -- scorer reads text; a multi-word entry ("pas mal") could never match a token.
 
 with entries as (
 
-    select 'sentiment_lexicon' as seed_name, lang, term
-    from {{ ref('sentiment_lexicon') }}
+    select 'sentiment_words' as table_name, lang, term
+    from {{ source('sentiment', 'sentiment_words') }}
     union all
-    select 'sentiment_negators' as seed_name, lang, term
-    from {{ ref('sentiment_negators') }}
+    select 'sentiment_modifiers' as table_name, lang, term
+    from {{ source('sentiment', 'sentiment_modifiers') }}
 
 ),
 
 normalized as (
 
     select
-        seed_name,
+        table_name,
         lang,
         term,
         {{ normalize_for_sentiment('term') }} as normalized_term

@@ -1,63 +1,67 @@
--- One row per mention with a first, lexicon-based sentiment (`lexicon_v1`).
+-- One row per mention with its lexicon sentiment (`lexicon_v2`), VADER's rules
+-- in SQL over multilingual lexicons (`stg_sentiment__words`, `stg_sentiment__modifiers`).
 --
--- Title and text are split into tokens (words, and each emoji on its own).
--- Tokens found in the lexicon of the mention's language (seed
--- `sentiment_lexicon`) add their polarity; a word's polarity is flipped when one
--- of the two tokens before it is a negator of that language (seed
--- `sentiment_negators`: "pas mal", "not good", "nicht schlecht"). The sum s is
--- squashed into [-1, 1] by s / sqrt(s² + 4) and labelled at ±0.25, so that one
--- mild word (|polarity| <= 0.5: "ok", "bof", "cher") stays neutral while one
--- clear word (>= 0.6) or two mild ones decide.
---
--- This is the seam for a better scorer: a replacement only has to produce the
--- same four columns under a new `sentiment_method`.
+-- Title and text are read together. Emoticons become the tokens
+-- `emoticonpositive` / `emoticonnegative` (macro `mark_emoticons`), then the
+-- text is split into tokens: words, and each emoji on its own. Every token found
+-- in the lexicon of the mention's language (`int_mentions_languages`: the
+-- platform's, or the detected one; its own words first, then the
+-- language-free ones: emoji, "lol"; every language's when the language is
+-- unknown) contributes its polarity p, on VADER's -4..+4 scale, adjusted by:
+--   * elongation: "gooood", "nuuul" are read as "good", "nul" (a run of three
+--     or more letters squeezed) and count `boost_step` more; an elongated
+--     booster ("trooop", "sooo") boosts `boost_step` more;
+--   * boosters and diminishers up to three tokens before ("très", "very",
+--     "un peu"): their weight, times 1, 0.95, 0.9 with distance, is added to |p|;
+--   * negators up to three tokens before ("pas", "not", "nicht", "no"): p is
+--     multiplied by -0.74 (a negated word is weaker than its opposite);
+--     language-free tokens (emoji) are never negated;
+--   * contrast: before the first contrast word of the mention ("mais", "but",
+--     "aber") p counts half, after it one and a half times.
+-- The sum s gets `exclamation_step` more per '!' (four at most) in its own
+-- direction, and squashes to s / sqrt(s² + 15) in (-1, 1) (VADER's compound).
 
-{%- set positive_threshold = 0.25 -%}
-{%- set negative_threshold = -0.25 -%}
-{%- set negation_window = 2 %}
+{%- set negation_window = 3 %}
+{%- set negation_scalar = -0.74 %}
+{%- set boost_step = 0.293 %}
+{%- set exclamation_step = 0.292 %}
+{%- set negativity_weight = 1.5 %}
 
 with mentions as (
 
     select
-        mention_id,
-        lang,
-        concat(coalesce(title, ''), ' ', text) as full_text
-    from {{ ref('int_mentions_unioned') }}
+        unioned.mention_id,
+        languages.lang,
+        concat(coalesce(unioned.title, ''), ' ', coalesce(unioned.text, '')) as full_text
+    from {{ ref('int_mentions_unioned') }} as unioned
+    inner join {{ ref('int_mentions_languages') }} as languages
+        on languages.mention_id = unioned.mention_id
 
 ),
 
-lexicon as (
+words as (
 
-    -- Two spellings of a word ("génial", "genial") are one term once normalised.
-    select
-        lang,
-        {{ normalize_for_sentiment('term') }} as term,
-        avg(polarity) as polarity
-    from {{ ref('sentiment_lexicon') }}
-    group by lang, {{ normalize_for_sentiment('term') }}
+    select * from {{ ref('stg_sentiment__words') }}
 
 ),
 
-negators as (
+modifiers as (
 
-    select distinct
-        lang,
-        {{ normalize_for_sentiment('term') }} as term
-    from {{ ref('sentiment_negators') }}
+    select * from {{ ref('stg_sentiment__modifiers') }}
 
 ),
 
 lexicon_languages as (
 
     select distinct lang
-    from lexicon
+    from words
     where lang <> 'any'
 
 ),
 
--- The lexicon as a language reads it: its own words, then the language-free ones
--- (emoji, "lol") it does not define itself. Language-free entries are never
--- negated: in "personne ne répond 😭" the emoji is no less sad for the "ne".
+-- The lexicon as each language reads it: its own words, then the language-free
+-- ones it does not define itself; 'other' (unknown language) reads every
+-- language's words, a word of several languages with its mean polarity.
 language_terms as (
 
     select
@@ -65,7 +69,7 @@ language_terms as (
         term,
         polarity,
         true as is_negatable
-    from lexicon
+    from words
     where lang <> 'any'
 
 ),
@@ -74,21 +78,19 @@ shared_terms as (
 
     select
         lexicon_languages.lang as scoring_lang,
-        lexicon.term,
-        lexicon.polarity,
+        words.term,
+        words.polarity,
         false as is_negatable
     from lexicon_languages
-    cross join lexicon
+    cross join words
     left join language_terms
         on language_terms.scoring_lang = lexicon_languages.lang
-        and language_terms.term = lexicon.term
-    where lexicon.lang = 'any'
+        and language_terms.term = words.term
+    where words.lang = 'any'
         and language_terms.term is null
 
 ),
 
--- A mention of unknown (or unlisted) language is read with every language's
--- words, a word listed in several languages counting with its mean polarity.
 unknown_language_terms as (
 
     select
@@ -96,12 +98,12 @@ unknown_language_terms as (
         term,
         avg(polarity) as polarity,
         max(case when lang <> 'any' then 1 else 0 end) = 1 as is_negatable
-    from lexicon
+    from words
     group by term
 
 ),
 
-scoring_lexicon as (
+scoring_terms as (
 
     select * from language_terms
     union all
@@ -111,19 +113,50 @@ scoring_lexicon as (
 
 ),
 
--- Negators are read per language too ("no" negates in Spanish, means "in the"
--- in Portuguese); a mention of unknown language is read with all of them.
-scoring_negators as (
+-- Elongated tokens are looked up by their squeezed form, as are the terms.
+squeezed_terms as (
+
+    select
+        scoring_lang,
+        {{ squeeze_repeats('term') }} as squeezed_term,
+        avg(polarity) as polarity,
+        bool_or(is_negatable) as is_negatable
+    from scoring_terms
+    group by scoring_lang, {{ squeeze_repeats('term') }}
+
+),
+
+scoring_modifiers as (
 
     select
         lang as scoring_lang,
-        term
-    from negators
+        term,
+        is_negator,
+        is_contrast,
+        boost
+    from modifiers
     union all
-    select distinct
+    select
         'other' as scoring_lang,
-        term
-    from negators
+        term,
+        bool_or(is_negator) as is_negator,
+        bool_or(is_contrast) as is_contrast,
+        avg(boost) as boost
+    from modifiers
+    group by term
+
+),
+
+squeezed_modifiers as (
+
+    select
+        scoring_lang,
+        {{ squeeze_repeats('term') }} as squeezed_term,
+        bool_or(is_negator) as is_negator,
+        bool_or(is_contrast) as is_contrast,
+        avg(boost) as boost
+    from scoring_modifiers
+    group by scoring_lang, {{ squeeze_repeats('term') }}
 
 ),
 
@@ -132,7 +165,12 @@ tokenized as (
     select
         mentions.mention_id,
         coalesce(lexicon_languages.lang, 'other') as scoring_lang,
-        {{ split_tokens(normalize_for_sentiment('mentions.full_text')) }} as tokens
+        least(
+            {{ dbt.length('mentions.full_text') }}
+            - {{ dbt.length(dbt.replace('mentions.full_text', "'!'", "''")) }},
+            4
+        ) as exclamations,
+        {{ split_tokens(normalize_for_sentiment(mark_emoticons('mentions.full_text'))) }} as tokens
     from mentions
     left join lexicon_languages
         on lexicon_languages.lang = mentions.lang
@@ -149,90 +187,191 @@ tokens as (
 
 ),
 
--- Only tokens that carry a polarity or negate one matter from here on.
-meaningful_tokens as (
+-- Only tokens that carry a polarity or modify one matter from here on: each
+-- lookup is an inner join against a small table, then the hits are gathered.
+exact_hits as (
 
     select
         tokens.mention_id,
         tokens.token_position,
-        scoring_lexicon.polarity,
-        scoring_lexicon.is_negatable,
-        scoring_negators.term is not null as is_negator
+        scoring_terms.polarity,
+        scoring_terms.is_negatable,
+        false as is_elongated
     from tokens
-    left join scoring_lexicon
-        on scoring_lexicon.scoring_lang = tokens.scoring_lang
-        and scoring_lexicon.term = tokens.token
-    left join scoring_negators
-        on scoring_negators.scoring_lang = tokens.scoring_lang
-        and scoring_negators.term = tokens.token
-    where scoring_lexicon.polarity <> 0
-        or scoring_negators.term is not null
+    inner join scoring_terms
+        on scoring_terms.scoring_lang = tokens.scoring_lang
+        and scoring_terms.term = tokens.token
 
 ),
 
-polar_tokens as (
+elongated_tokens as (
 
     select
         mention_id,
         token_position,
-        polarity,
-        is_negatable
+        scoring_lang,
+        token
+    from tokens
+    where {{ has_repeated_letters('token') }}
+
+),
+
+elongated_hits as (
+
+    select
+        elongated_tokens.mention_id,
+        elongated_tokens.token_position,
+        squeezed_terms.polarity,
+        squeezed_terms.is_negatable,
+        true as is_elongated
+    from elongated_tokens
+    inner join squeezed_terms
+        on squeezed_terms.scoring_lang = elongated_tokens.scoring_lang
+        and squeezed_terms.squeezed_term = {{ squeeze_repeats('elongated_tokens.token') }}
+    left join scoring_terms
+        on scoring_terms.scoring_lang = elongated_tokens.scoring_lang
+        and scoring_terms.term = elongated_tokens.token
+    where scoring_terms.term is null
+
+),
+
+exact_modifier_hits as (
+
+    select
+        tokens.mention_id,
+        tokens.token_position,
+        scoring_modifiers.is_negator,
+        scoring_modifiers.is_contrast,
+        scoring_modifiers.boost
+    from tokens
+    inner join scoring_modifiers
+        on scoring_modifiers.scoring_lang = tokens.scoring_lang
+        and scoring_modifiers.term = tokens.token
+
+),
+
+-- "trooop", "sooo": an elongated booster boosts, one step more.
+elongated_modifier_hits as (
+
+    select
+        elongated_tokens.mention_id,
+        elongated_tokens.token_position,
+        squeezed_modifiers.is_negator,
+        squeezed_modifiers.is_contrast,
+        squeezed_modifiers.boost + sign(squeezed_modifiers.boost) * {{ boost_step }} as boost
+    from elongated_tokens
+    inner join squeezed_modifiers
+        on squeezed_modifiers.scoring_lang = elongated_tokens.scoring_lang
+        and squeezed_modifiers.squeezed_term = {{ squeeze_repeats('elongated_tokens.token') }}
+    left join scoring_modifiers
+        on scoring_modifiers.scoring_lang = elongated_tokens.scoring_lang
+        and scoring_modifiers.term = elongated_tokens.token
+    where scoring_modifiers.term is null
+
+),
+
+modifier_hits as (
+
+    select * from exact_modifier_hits
+    union all
+    select * from elongated_modifier_hits
+
+),
+
+polar_hits as (
+
+    select * from exact_hits
+    union all
+    select * from elongated_hits
+
+),
+
+meaningful_tokens as (
+
+    select
+        coalesce(polar_hits.mention_id, modifier_hits.mention_id) as mention_id,
+        coalesce(polar_hits.token_position, modifier_hits.token_position) as token_position,
+        polar_hits.polarity,
+        coalesce(polar_hits.is_negatable, false) as is_negatable,
+        coalesce(polar_hits.is_elongated, false) as is_elongated,
+        coalesce(modifier_hits.is_negator, false) as is_negator,
+        coalesce(modifier_hits.is_contrast, false) as is_contrast,
+        coalesce(modifier_hits.boost, 0) as boost
+    from polar_hits
+    full outer join modifier_hits
+        on modifier_hits.mention_id = polar_hits.mention_id
+        and modifier_hits.token_position = polar_hits.token_position
+
+),
+
+-- What each token's neighbours do to it, from the modifiers just before it.
+in_context as (
+
+    select
+        *,
+        max(case when is_negator then 1 else 0 end) over (
+            partition by mention_id order by token_position
+            range between {{ negation_window }} preceding and 1 preceding
+        ) as is_negated,
+        coalesce(sum(boost) over (
+            partition by mention_id order by token_position
+            range between 1 preceding and 1 preceding
+        ), 0)
+        + 0.95 * coalesce(sum(boost) over (
+            partition by mention_id order by token_position
+            range between 2 preceding and 2 preceding
+        ), 0)
+        + 0.9 * coalesce(sum(boost) over (
+            partition by mention_id order by token_position
+            range between 3 preceding and 3 preceding
+        ), 0) as boost_before,
+        min(case when is_contrast then token_position end) over (
+            partition by mention_id
+        ) as contrast_position
     from meaningful_tokens
+
+),
+
+valences as (
+
+    select
+        mention_id,
+        (
+            polarity
+            + sign(polarity) * (boost_before + case when is_elongated then {{ boost_step }} else 0 end)
+        )
+        * case when is_negatable and is_negated = 1 then {{ negation_scalar }} else 1 end
+        * case
+            when contrast_position is null then 1
+            when token_position < contrast_position then 0.5
+            when token_position > contrast_position then 1.5
+            else 1
+        end as valence
+    from in_context
     where polarity is not null
 
 ),
 
-negator_tokens as (
+valence_sums as (
 
     select
         mention_id,
-        token_position
-    from meaningful_tokens
-    where is_negator
-
-),
-
-signed_tokens as (
-
-    select
-        polar_tokens.mention_id,
-        polar_tokens.token_position,
-        case
-            when polar_tokens.is_negatable and max(negator_tokens.token_position) is not null
-                then -polar_tokens.polarity
-            else polar_tokens.polarity
-        end as signed_polarity
-    from polar_tokens
-    left join negator_tokens
-        on negator_tokens.mention_id = polar_tokens.mention_id
-        and negator_tokens.token_position >= polar_tokens.token_position - {{ negation_window }}
-        and negator_tokens.token_position < polar_tokens.token_position
-    group by
-        polar_tokens.mention_id,
-        polar_tokens.token_position,
-        polar_tokens.polarity,
-        polar_tokens.is_negatable
-
-),
-
-polarity_sums as (
-
-    select
-        mention_id,
-        sum(signed_polarity) as polarity_sum
-    from signed_tokens
+        sum(case when valence < 0 then {{ negativity_weight }} * valence else valence end) as valence_sum
+    from valences
     group by mention_id
 
 ),
 
-scored as (
+emphasized as (
 
     select
-        mentions.mention_id,
-        {{ squash_sentiment('coalesce(polarity_sums.polarity_sum, 0)') }} as sentiment_score
-    from mentions
-    left join polarity_sums
-        on polarity_sums.mention_id = mentions.mention_id
+        tokenized.mention_id,
+        coalesce(valence_sums.valence_sum, 0)
+        + sign(coalesce(valence_sums.valence_sum, 0)) * tokenized.exclamations * {{ exclamation_step }}
+            as valence_sum
+    from tokenized
+    left join valence_sums
+        on valence_sums.mention_id = tokenized.mention_id
 
 ),
 
@@ -240,14 +379,10 @@ final as (
 
     select
         mention_id,
-        cast(sentiment_score as double) as sentiment_score,
-        case
-            when sentiment_score >= {{ positive_threshold }} then 'positive'
-            when sentiment_score <= {{ negative_threshold }} then 'negative'
-            else 'neutral'
-        end as sentiment_label,
-        'lexicon_v1' as sentiment_method
-    from scored
+        cast({{ squash_sentiment('valence_sum') }} as double) as sentiment_score,
+        {{ sentiment_label(squash_sentiment('valence_sum')) }} as sentiment_label,
+        'lexicon_v2' as sentiment_method
+    from emphasized
 
 )
 

@@ -6,6 +6,12 @@ with mentions as (
 
 ),
 
+languages as (
+
+    select * from {{ ref('int_mentions_languages') }}
+
+),
+
 sentiments as (
 
     select * from {{ ref('int_mentions_scored') }}
@@ -30,7 +36,9 @@ final as (
 
         -- dimensions
         mentions.platform,
-        mentions.lang,
+        languages.lang,
+        languages.lang_source,
+        mentions.lang as platform_lang,
         mentions.url,
         mentions.author_handle,
         mentions.author_name,
@@ -56,6 +64,8 @@ final as (
         mentions.loaded_at
 
     from mentions
+    inner join languages
+        on languages.mention_id = mentions.mention_id
     inner join sentiments
         on sentiments.mention_id = mentions.mention_id
     cross join reporting

@@ -1,0 +1,1 @@
+"""Language identification: the marker words the SQL identifier counts."""

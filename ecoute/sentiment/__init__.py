@@ -1,0 +1,1 @@
+"""Sentiment: the lexicons the SQL scorer reads, and the measurement of the scorer."""

@@ -1,0 +1,290 @@
+"""`ecoute bench sentiment`: score a file of labelled posts the way the warehouse does, and VADER beside it.
+
+The posts go through the pipeline's own code path: the lexicons are loaded by
+the real dlt source and the dbt models `stg_sentiment__*` and
+`int_mentions_scored` run on them, in a scratch DuckDB file that is deleted
+afterwards. VADER (vaderSentiment's `polarity_scores`, compound ±0.05, its
+authors' thresholds) scores the same rows in the same run, one text at a time
+as it is meant to be used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from ecoute.manifest import dbt_argv
+from ecoute.settings import TELEMETRY_OFF, WAREHOUSE_ENV
+
+LABELS = ("negative", "neutral", "positive")
+SCORING_MODELS = (
+    "stg_sentiment__words",
+    "stg_sentiment__modifiers",
+    "stg_language__markers",
+    "int_mentions_languages",
+    "int_mentions_scored",
+)
+# What throughput counts: identifying the language and scoring (staging views cost nothing).
+TIMED_MODELS = ("int_mentions_languages", "int_mentions_scored")
+VADER_THRESHOLD = 0.05
+
+
+class BenchError(RuntimeError):
+    """The data file cannot be benchmarked; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class LabelledPosts:
+    """Texts with a gold label and, when known, a language; `skipped` rows had another label."""
+
+    frame: pl.DataFrame  # text, label, lang
+    skipped: int
+
+
+@dataclass(frozen=True)
+class LanguageFigures:
+    n: int
+    macro_f1: float
+    accuracy: float
+    vader_macro_f1: float
+    vader_accuracy: float
+
+
+@dataclass
+class BenchResult:
+    languages: dict[str, LanguageFigures]
+    texts: int
+    seconds: float
+    vader_seconds: float
+    method: str
+    skipped: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def texts_per_s(self) -> float:
+        return self.texts / self.seconds if self.seconds else float("inf")
+
+    @property
+    def vader_texts_per_s(self) -> float:
+        return self.texts / self.vader_seconds if self.vader_seconds else float("inf")
+
+    def to_json(self) -> dict:
+        return {
+            "languages": {
+                lang: {
+                    "n": figures.n,
+                    "macro_f1": round(figures.macro_f1, 4),
+                    "accuracy": round(figures.accuracy, 4),
+                    "vader_macro_f1": round(figures.vader_macro_f1, 4),
+                    "vader_accuracy": round(figures.vader_accuracy, 4),
+                }
+                for lang, figures in self.languages.items()
+            },
+            "texts": self.texts,
+            "skipped": self.skipped,
+            "method": self.method,
+            "texts_per_s": round(self.texts_per_s, 1),
+            "vader_texts_per_s": round(self.vader_texts_per_s, 1),
+        }
+
+
+def read_labelled_posts(
+    path: Path, text_col: str, label_col: str, lang_col: str | None
+) -> LabelledPosts:
+    """The file's texts, labels and languages; other labels than negative/neutral/positive are skipped."""
+    separator = "\t" if path.suffix.lower() in {".tsv", ".tab"} else ","
+    try:
+        raw = pl.read_csv(path, separator=separator, infer_schema=False, quote_char='"')
+    except (OSError, pl.exceptions.PolarsError) as error:
+        kind = "TSV" if separator == "\t" else "CSV"
+        raise BenchError(f"{path}: cannot read it as {kind}: {error}") from error
+    wanted = [column for column in (text_col, label_col, lang_col) if column]
+    missing = [column for column in wanted if column not in raw.columns]
+    if missing:
+        raise BenchError(
+            f"{path}: no column {', '.join(repr(c) for c in missing)}; "
+            f"its columns are {', '.join(repr(c) for c in raw.columns)}"
+        )
+    frame = raw.select(
+        pl.col(text_col).fill_null("").alias("text"),
+        pl.col(label_col).str.strip_chars().str.to_lowercase().alias("label"),
+        (
+            pl.col(lang_col).str.strip_chars().str.to_lowercase()
+            if lang_col
+            else pl.lit(None, dtype=pl.String)
+        ).alias("lang"),
+    )
+    kept = frame.filter(pl.col("label").is_in(LABELS))
+    if kept.is_empty():
+        found = frame["label"].unique().head(10).to_list()
+        raise BenchError(
+            f"{path}: no row of column {label_col!r} is one of {', '.join(LABELS)} (found {found})"
+        )
+    return LabelledPosts(frame=kept, skipped=frame.height - kept.height)
+
+
+def score_in_warehouse(posts: pl.DataFrame, work: Path) -> tuple[pl.Series, float, str]:
+    """Labels from `int_mentions_scored` built by dbt on `posts`, the seconds of `TIMED_MODELS`, the method.
+
+    The posts' own language plays the platform's: the language identifier
+    keeps it unless the text clearly says another, as in the pipeline.
+    """
+    from ingestion.pipeline import warehouse_pipeline
+    from ingestion.reference_data import reference_data
+
+    warehouse = work / "ecoute.duckdb"
+    previous = os.environ.get(WAREHOUSE_ENV)
+    os.environ[WAREHOUSE_ENV] = str(warehouse)
+    try:
+        warehouse_pipeline("reference_data").run(reference_data())
+    finally:
+        if previous is None:
+            os.environ.pop(WAREHOUSE_ENV, None)
+        else:
+            os.environ[WAREHOUSE_ENV] = previous
+
+    mentions = posts.select(  # noqa: F841 - read by DuckDB below
+        pl.int_range(pl.len()).cast(pl.String).alias("mention_id"),
+        "lang",
+        pl.lit(None, dtype=pl.String).alias("title"),
+        "text",
+    ).to_arrow()
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute("create schema if not exists intermediate")
+        connection.execute(
+            "create table intermediate.int_mentions_unioned as select * from mentions"
+        )
+
+    completed = subprocess.run(
+        dbt_argv("run", "--select", *SCORING_MODELS, "--quiet", work=work),
+        capture_output=True,
+        text=True,
+        env={**os.environ, **TELEMETRY_OFF, WAREHOUSE_ENV: str(warehouse)},
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise BenchError(f"dbt could not score the posts:\n{completed.stdout}{completed.stderr}")
+    results = json.loads((work / "target" / "run_results.json").read_text(encoding="utf-8"))
+    seconds = sum(
+        result["execution_time"]
+        for result in results["results"]
+        if result["unique_id"].rsplit(".", 1)[-1] in TIMED_MODELS
+    )
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        scored = pl.from_arrow(
+            connection.sql(
+                "select sentiment_label, sentiment_method from intermediate.int_mentions_scored"
+                " order by cast(mention_id as integer)"
+            ).to_arrow_table()
+        )
+    return scored["sentiment_label"], seconds, scored["sentiment_method"][0]
+
+
+def score_with_vader(texts: pl.Series) -> tuple[pl.Series, float]:
+    """VADER's labels (compound ≥ 0.05 positive, ≤ -0.05 negative) and its seconds."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    started = time.perf_counter()
+    compounds = [analyzer.polarity_scores(text)["compound"] for text in texts]
+    seconds = time.perf_counter() - started
+    labels = (
+        pl.select(compound=pl.Series(compounds, dtype=pl.Float64))
+        .select(
+            pl.when(pl.col("compound") >= VADER_THRESHOLD)
+            .then(pl.lit("positive"))
+            .when(pl.col("compound") <= -VADER_THRESHOLD)
+            .then(pl.lit("negative"))
+            .otherwise(pl.lit("neutral"))
+        )
+        .to_series()
+    )
+    return labels, seconds
+
+
+def macro_f1(gold: pl.Series, predicted: pl.Series) -> float:
+    """Mean over the three labels of F1 (a label never predicted nor present scores 0)."""
+    frame = pl.DataFrame({"gold": gold, "predicted": predicted})
+    scores = []
+    for label in LABELS:
+        true_positive = frame.filter(
+            (pl.col("gold") == label) & (pl.col("predicted") == label)
+        ).height
+        predicted_count = frame.filter(pl.col("predicted") == label).height
+        gold_count = frame.filter(pl.col("gold") == label).height
+        denominator = predicted_count + gold_count
+        scores.append(2 * true_positive / denominator if denominator else 0.0)
+    return sum(scores) / len(scores)
+
+
+def accuracy(gold: pl.Series, predicted: pl.Series) -> float:
+    return float((gold == predicted).mean()) if len(gold) else 0.0
+
+
+def run_bench(posts: LabelledPosts) -> BenchResult:
+    """Score `posts` with the warehouse's scorer and with VADER; figures per language and overall."""
+    frame = posts.frame
+    with tempfile.TemporaryDirectory(prefix="ecoute-bench-") as scratch:
+        labels, seconds, method = score_in_warehouse(frame, Path(scratch))
+    vader_labels, vader_seconds = score_with_vader(frame["text"])
+    scored = frame.with_columns(
+        predicted=labels, vader=vader_labels, lang=pl.col("lang").fill_null("und")
+    )
+    languages: dict[str, LanguageFigures] = {}
+    groups = sorted(scored["lang"].unique().to_list())
+    for lang in [*groups, "all"] if len(groups) > 1 else groups:
+        subset = scored if lang == "all" else scored.filter(pl.col("lang") == lang)
+        languages[lang] = LanguageFigures(
+            n=subset.height,
+            macro_f1=macro_f1(subset["label"], subset["predicted"]),
+            accuracy=accuracy(subset["label"], subset["predicted"]),
+            vader_macro_f1=macro_f1(subset["label"], subset["vader"]),
+            vader_accuracy=accuracy(subset["label"], subset["vader"]),
+        )
+    return BenchResult(
+        languages=languages,
+        texts=frame.height,
+        seconds=seconds,
+        vader_seconds=vader_seconds,
+        method=method,
+        skipped=posts.skipped,
+    )
+
+
+def render(result: BenchResult, source: Path) -> str:
+    """The figures as a table, one line per language, then throughput."""
+    lines = [
+        f"{source}: {result.texts:,} labelled posts"
+        + (
+            f" ({result.skipped:,} skipped: label not negative/neutral/positive)"
+            if result.skipped
+            else ""
+        ),
+        f"scorer: {result.method} (int_mentions_scored, built by dbt); baseline: VADER (compound ±{VADER_THRESHOLD})",
+        "",
+        f"{'lang':<5} {'n':>7}  {'macro-F1':>8} {'accuracy':>8}  {'VADER F1':>8} {'VADER acc':>9}",
+    ]
+    for lang, figures in result.languages.items():
+        lines.append(
+            f"{lang:<5} {figures.n:>7,}  {figures.macro_f1:>8.3f} {figures.accuracy:>8.3f}"
+            f"  {figures.vader_macro_f1:>8.3f} {figures.vader_accuracy:>9.3f}"
+        )
+    ratio = (
+        result.texts_per_s / result.vader_texts_per_s if result.vader_texts_per_s else float("inf")
+    )
+    lines += [
+        "",
+        f"throughput: {result.texts_per_s:,.0f} texts/s ({result.seconds:.2f}s in the dbt models"
+        f" {' and '.join(TIMED_MODELS)})"
+        f" · VADER {result.vader_texts_per_s:,.0f} texts/s ({result.vader_seconds:.2f}s)"
+        f" · {ratio:.1f}× VADER",
+    ]
+    return "\n".join(lines)

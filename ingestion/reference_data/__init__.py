@@ -1,0 +1,60 @@
+"""Reference data as raw tables, reloaded on every run: sentiment lexicons and language markers.
+
+They are reviewed in git (`ecoute/sentiment/lexicons/`, `ecoute/language/markers/`)
+or come from an installed package (vaderSentiment). Loading them into `raw`
+with replace, like the listening configuration, means an edited word list
+re-scores all stored mentions at the next build, with nothing re-fetched.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dlt
+
+from ecoute.language.markers import load_markers
+from ecoute.sentiment.lexicons import Lexicons, load_lexicons
+
+WORD_COLUMNS = {
+    "lang": {"data_type": "text"},
+    "term": {"data_type": "text"},
+    "polarity": {"data_type": "double"},
+    "origin": {"data_type": "text"},
+}
+MODIFIER_COLUMNS = {
+    "lang": {"data_type": "text"},
+    "role": {"data_type": "text"},
+    "term": {"data_type": "text"},
+    "weight": {"data_type": "double"},
+    "origin": {"data_type": "text"},
+}
+MARKER_COLUMNS = {
+    "lang": {"data_type": "text"},
+    "term": {"data_type": "text"},
+    "weight": {"data_type": "double"},
+}
+
+
+@dlt.source(name="reference_data")
+def reference_data() -> Any:
+    """Opinion words and modifiers per language, and the marker words of each language."""
+    lexicons = load_lexicons()
+    return sentiment_words(lexicons), sentiment_modifiers(lexicons), language_markers()
+
+
+@dlt.resource(write_disposition="replace", columns=WORD_COLUMNS)
+def sentiment_words(lexicons: Lexicons) -> Any:
+    """One row per language and opinion word (or emoji): its polarity from -4 to +4 and where it comes from."""
+    yield lexicons.words.to_arrow()
+
+
+@dlt.resource(write_disposition="replace", columns=MODIFIER_COLUMNS)
+def sentiment_modifiers(lexicons: Lexicons) -> Any:
+    """One row per language, role (negator, booster, diminisher, contrast) and word."""
+    yield lexicons.modifiers.to_arrow()
+
+
+@dlt.resource(write_disposition="replace", columns=MARKER_COLUMNS)
+def language_markers() -> Any:
+    """One row per language and marker word, weighted by how distinctive the word is."""
+    yield load_markers().to_arrow()

@@ -1,0 +1,89 @@
+{#
+    Pieces of the lexicon sentiment scorer (`int_mentions_scored`). As in
+    `text_matching.sql`, the `default__` versions are written for Spark SQL
+    (Java regular expressions, backslashes escaped in string literals).
+#}
+
+{#-
+    Emoticons, which normalisation would erase as punctuation, become the words
+    `emoticonpositive` and `emoticonnegative` (polarities in the `any` lexicon).
+    An emoticon stands alone between spaces, so "http://" or "x:D" are left
+    alone. Twice, because two emoticons in a row share the space between them.
+-#}
+{% macro mark_emoticons(expr) -%}
+    {{ return(adapter.dispatch('mark_emoticons', 'ecoute')(expr)) }}
+{%- endmacro %}
+
+{#- The two emoticon patterns (regular expressions, unquoted): smiles, then frowns. -#}
+{% macro _emoticon_patterns() -%}
+    {{ return((
+        "[:;=8][-o^']?[)\\]dDpP3*]+|[xX][dD]+|<3+|\\^_*\\^|\\(+[-']?[:;=]",
+        ">?[:;=][-']?[(\\[/|{@]+|:'\\(+|[dD]:|</3|-_+-|\\)+[-']?[:;=]",
+    )) }}
+{%- endmacro %}
+
+{% macro duckdb__mark_emoticons(expr) -%}
+    {%- set positive_emoticons, negative_emoticons = ecoute._emoticon_patterns() -%}
+    {%- set positive = "(^|\\s)(" ~ positive_emoticons ~ ")(\\s|$)" -%}
+    {%- set negative = "(^|\\s)(" ~ negative_emoticons ~ ")(\\s|$)" -%}
+    {%- set once -%}
+        regexp_replace(regexp_replace({{ expr }}, '{{ positive | replace("'", "''") }}', '\1 emoticonpositive \3', 'g'), '{{ negative | replace("'", "''") }}', '\1 emoticonnegative \3', 'g')
+    {%- endset -%}
+    regexp_replace(regexp_replace({{ once }}, '{{ positive | replace("'", "''") }}', '\1 emoticonpositive \3', 'g'), '{{ negative | replace("'", "''") }}', '\1 emoticonnegative \3', 'g')
+{%- endmacro %}
+
+{% macro default__mark_emoticons(expr) -%}
+    {%- set positive_emoticons, negative_emoticons = ecoute._emoticon_patterns() -%}
+    {%- set positive = "(^|\\\\s)(" ~ positive_emoticons | replace("\\", "\\\\") ~ ")(?=\\\\s|$)" -%}
+    {%- set negative = "(^|\\\\s)(" ~ negative_emoticons | replace("\\", "\\\\") ~ ")(?=\\\\s|$)" -%}
+    regexp_replace(regexp_replace({{ expr }}, '{{ positive | replace("'", "\\'") }}', '$1 emoticonpositive '), '{{ negative | replace("'", "\\'") }}', '$1 emoticonnegative ')
+{%- endmacro %}
+
+
+{#- Whether a normalised token has a run of three or more of one letter ("trooop", "noooon"). -#}
+{% macro has_repeated_letters(token) -%}
+    {{ return(adapter.dispatch('has_repeated_letters', 'ecoute')(token)) }}
+{%- endmacro %}
+
+{% macro default__has_repeated_letters(token) -%}
+    {{ token }} rlike '([a-z])\\1\\1'
+{%- endmacro %}
+
+{#- RE2 has no back-references: one alternative per letter. -#}
+{% macro duckdb__has_repeated_letters(token) -%}
+    regexp_matches({{ token }}, '
+    {%- for letter in 'abcdefghijklmnopqrstuvwxyz' -%}
+        {{ letter * 3 }}{{ '|' if not loop.last }}
+    {%- endfor -%}
+    ')
+{%- endmacro %}
+
+
+{#- A token with every run of one letter squeezed to one ("trooop" → "trop", "good" → "god"). -#}
+{% macro squeeze_repeats(token) -%}
+    {{ return(adapter.dispatch('squeeze_repeats', 'ecoute')(token)) }}
+{%- endmacro %}
+
+{% macro default__squeeze_repeats(token) -%}
+    regexp_replace({{ token }}, '(.)\\1+', '$1')
+{%- endmacro %}
+
+{% macro duckdb__squeeze_repeats(token) -%}
+    array_to_string(list_filter(
+        string_split({{ token }}, ''),
+        lambda letter, i: i = 1 or letter <> string_split({{ token }}, '')[i - 1]
+    ), '')
+{%- endmacro %}
+
+
+{#-
+    The label of a sentiment score: positive above `sentiment_positive_threshold`,
+    negative below `sentiment_negative_threshold` (dbt vars), neutral between.
+-#}
+{% macro sentiment_label(score) -%}
+    case
+        when {{ score }} >= {{ var('sentiment_positive_threshold') }} then 'positive'
+        when {{ score }} <= {{ var('sentiment_negative_threshold') }} then 'negative'
+        else 'neutral'
+    end
+{%- endmacro %}
