@@ -183,3 +183,26 @@ def test_marts_are_documented_for_analysts(built):
         }
         undocumented = columns - {c for c, v in node["columns"].items() if v.get("description")}
         assert not undocumented, (node["name"], undocumented)
+
+
+def test_language_is_recovered_where_the_platform_gave_none(built, demo_params):
+    """The demo leaves out or mangles the platform's tag on some posts; the identifier reads the text."""
+    import polars as pl
+
+    from ingestion.demo.generator import generate_days
+
+    truth = pl.concat(frame.select("post_id", "truth_lang") for frame in generate_days(demo_params))
+    marts = pl.DataFrame(
+        built.sql(
+            "select source_post_id, lang, lang_source, platform_lang from marts.fct_mentions"
+        ),
+        schema=["post_id", "lang", "lang_source", "platform_lang"],
+        orient="row",
+    )
+    joined = truth.join(marts, on="post_id", how="inner")
+    untagged = joined.filter(pl.col("platform_lang").is_null())
+    assert untagged.height > 200
+    recovered = (untagged["lang"] == untagged["truth_lang"]).mean()
+    assert recovered > 0.8, recovered
+    assert (joined["lang"] == joined["truth_lang"]).mean() > 0.97
+    assert set(joined["lang_source"].unique()) == {"platform", "detected", "undetermined"}

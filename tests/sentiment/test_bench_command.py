@@ -108,7 +108,11 @@ def test_the_table_names_the_scorer_and_the_throughput(labelled_file: Path) -> N
     assert result.exit_code == 0, result.output
     assert "scorer: lexicon_v2" in result.output
     assert "1 skipped" in result.output
-    assert "texts/s" in result.output and "× VADER" in result.output
+    lines = result.output.splitlines()
+    [warehouse] = [line for line in lines if line.startswith("warehouse:")]
+    [vader] = [line for line in lines if line.startswith("VADER:")]
+    assert "texts/s" in warehouse and "the posts repeated" in warehouse
+    assert "texts/s" in vader and "× faster" in vader
 
 
 def test_a_missing_column_lists_the_file_columns(labelled_file: Path) -> None:
