@@ -51,6 +51,7 @@ class StrictModel(BaseModel):
 
 Listed = Annotated[str, Field(min_length=1, max_length=500)]
 Slug = Annotated[str, Field(pattern=SLUG)]
+Language = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
 
 
 class CompetitiveSet(StrictModel):
@@ -101,6 +102,17 @@ class Topic(StrictModel):
         return data
 
 
+class IntentRule(StrictModel):
+    """What a mention does (complains, asks, wants to buy…), recognised per language by a query.
+
+    A mention has the intent when it is in one of the languages of `queries`
+    (its identified language) and matches that language's query.
+    """
+
+    description: str = ""
+    queries: dict[Language, str] = Field(default_factory=dict)
+
+
 class DemoSource(StrictModel):
     """The built-in demo feed: a simulated social web, deterministic from `seed`."""
 
@@ -149,6 +161,7 @@ class ListeningConfig(StrictModel):
     )
     topics: dict[Annotated[str, Field(pattern=SLUG)], Topic] = Field(min_length=1)
     exclusion_presets: dict[Slug, ExclusionPreset] = Field(default_factory=dict)
+    intents: dict[Slug, IntentRule] = Field(default_factory=dict)
     reporting: Reporting = Field(default_factory=Reporting)
     sources: Sources = Field(default_factory=Sources)
 
@@ -175,6 +188,7 @@ class ListeningConfig(StrictModel):
                     f"competitive set {set_name!r} needs at least two topics, has {len(members)}",
                 )
         self.compiled_topics()  # every query, exclusion and preset parses, or a located error
+        self.compiled_intents()
         return self
 
     @property
@@ -213,6 +227,39 @@ class ListeningConfig(StrictModel):
                 ) from None
         return compiled
 
+    @property
+    def intent_rules(self) -> dict[str, IntentRule]:
+        """The built-in intent rules; this file's add intents, or languages, or replace a query."""
+        rules = dict(builtin_intents())
+        for name, rule in self.intents.items():
+            base = rules.get(name, IntentRule())
+            rules[name] = IntentRule(
+                description=rule.description or base.description,
+                queries={**base.queries, **rule.queries},
+            )
+        return rules
+
+    def compiled_intents(self) -> dict[tuple[str, str], CompiledTopic]:
+        """Each (intent, language)'s compiled query; raises located errors for this file's."""
+        compiled = {}
+        for name, rule in self.intent_rules.items():
+            for lang, query in rule.queries.items():
+                try:
+                    compiled[name, lang] = compile_topic(f"{name}:{lang}", query, [])
+                except QuerySyntaxError as error:
+                    if lang not in self.intents.get(name, IntentRule()).queries:
+                        raise ValueError(
+                            f"built-in intent {name!r} ({lang}) in ecoute/intent/intents.yml: "
+                            f"{error.message}"
+                        ) from None
+                    raise _LocatedError(
+                        ("intents", name, "queries", lang),
+                        error.message,
+                        error.position,
+                        f'intent "{name}" ({lang})',
+                    ) from None
+        return compiled
+
     def _preset_node(self, name: str, preset: ExclusionPreset) -> Node | None:
         subject = f'exclusion preset "{name}"'
         return _exclusion_of(preset, ("exclusion_presets", name), subject, preset.query)
@@ -244,6 +291,14 @@ def builtin_presets() -> dict[str, ExclusionPreset]:
     text = files("ecoute.query").joinpath("exclusion_presets.yml").read_text(encoding="utf-8")
     loaded = YAML(typ="safe").load(text)
     return {name: ExclusionPreset.model_validate(value) for name, value in loaded.items()}
+
+
+@cache
+def builtin_intents() -> dict[str, IntentRule]:
+    """The intent rules shipped with Écoute (`ecoute/intent/intents.yml`)."""
+    text = files("ecoute.intent").joinpath("intents.yml").read_text(encoding="utf-8")
+    loaded = YAML(typ="safe").load(text)
+    return {name: IntentRule.model_validate(value) for name, value in loaded.items()}
 
 
 class _LocatedError(ValueError):
@@ -324,9 +379,11 @@ def _position(tree: CommentedMap, loc: tuple[Any, ...]) -> tuple[int, int]:
     """1-based line and column of the deepest node of `loc` that exists in the YAML tree."""
     node: Any = tree
     line, column = 0, 0
-    for part in loc:
+    for index, part in enumerate(loc):
         if isinstance(node, CommentedMap) and part in node:
-            line, column = node.lc.value(part) if _is_scalar(node[part]) else node.lc.key(part)
+            about_the_key = loc[index + 1 : index + 2] == ("[key]",)
+            scalar = _is_scalar(node[part]) and not about_the_key
+            line, column = node.lc.value(part) if scalar else node.lc.key(part)
             node = node[part]
         elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
             line, column = node.lc.item(part)

@@ -33,7 +33,7 @@ TOPIC_COLUMNS = {
 
 @dlt.source(name="listening_config")
 def listening_config(config_file: str | None = None) -> Any:
-    """Topics, their compiled queries, the competitive sets and the reporting settings.
+    """Topics, their compiled queries, the competitive sets, the intent rules and the reporting settings.
 
     Args:
         config_file: path of the YAML file; defaults to `$ECOUTE_CONFIG` or `listening.yml`.
@@ -47,6 +47,7 @@ def listening_config(config_file: str | None = None) -> Any:
         listening_competitive_sets(config),
         listening_topic_competitive_sets(config),
         listening_reporting(config),
+        listening_intent_rules(config),
     )
 
 
@@ -116,6 +117,25 @@ def listening_topic_competitive_sets(config: ListeningConfig) -> Iterator[dict[s
     for topic_id, topic in config.topics.items():
         for name in topic.competitive_sets:
             yield {"topic_id": topic_id, "competitive_set": name}
+
+
+@dlt.resource(write_disposition="replace", primary_key=("intent", "lang", "dialect"))
+def listening_intent_rules(config: ListeningConfig) -> Iterator[dict[str, Any]]:
+    """One row per intent, language and SQL dialect: the query and its predicate over `int_mentions_matchable`.
+
+    The built-in rules (`ecoute/intent/intents.yml`) with this file's `intents` applied.
+    """
+    rules = config.intent_rules
+    for (intent, lang), compiled in config.compiled_intents().items():
+        for dialect in DIALECTS:
+            yield {
+                "intent": intent,
+                "lang": lang,
+                "dialect": dialect,
+                "description": rules[intent].description or None,
+                "query": rules[intent].queries[lang],
+                "predicate": compiled.predicate(dialect),
+            }
 
 
 @dlt.resource(

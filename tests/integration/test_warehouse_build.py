@@ -206,3 +206,32 @@ def test_language_is_recovered_where_the_platform_gave_none(built, demo_params):
     assert recovered > 0.8, recovered
     assert (joined["lang"] == joined["truth_lang"]).mean() > 0.97
     assert set(joined["lang_source"].unique()) == {"platform", "detected", "undetermined"}
+
+
+def test_intents_follow_what_the_posts_say(built, demo_params):
+    """Complaints are the demo's negative posts, praise its positive ones; configured intents apply."""
+    import polars as pl
+
+    from ingestion.demo.generator import generate_days
+
+    truth = pl.concat(
+        frame.select("post_id", "truth_sentiment") for frame in generate_days(demo_params)
+    )
+    intents = pl.DataFrame(
+        built.sql("""
+            select mentions.source_post_id, intents.intent
+            from marts.fct_mention_intents as intents
+            inner join marts.fct_mentions as mentions using (mention_id)
+        """),
+        schema=["post_id", "intent"],
+        orient="row",
+    ).join(truth, on="post_id", how="inner")
+    by_intent = {
+        intent: group["truth_sentiment"] for (intent,), group in intents.group_by("intent")
+    }
+    assert {"complaint", "praise"} <= set(by_intent)
+    assert len(by_intent["complaint"]) > 100
+    assert (by_intent["complaint"] == "negative").mean() > 0.7
+    assert (by_intent["praise"] == "positive").mean() > 0.7
+    rules = built.sql("select distinct intent from staging.stg_listening__intent_rules")
+    assert ("compensation_claim",) in rules  # added by listening.yml

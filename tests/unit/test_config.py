@@ -212,3 +212,56 @@ def test_reporting_time_zone_defaults_to_paris_and_must_exist(tmp_path):
     message = error_of(tmp_path, VALID + "reporting:\n  timezone: Europe/Lutece\n")
     assert "listening.yml:23:13: reporting.timezone: unknown time zone" in message
     assert "unknown time zone 'Europe/Lutece'" in message
+
+
+BUILTIN_INTENTS = {
+    "complaint",
+    "question",
+    "purchase_intent",
+    "praise",
+    "recommendation_request",
+    "churn_threat",
+}
+
+
+def test_builtin_intents_cover_every_language_and_compile(tmp_path):
+    config = load_config(write(tmp_path, VALID))
+    assert set(config.intent_rules) == BUILTIN_INTENTS
+    for rule in config.intent_rules.values():
+        assert rule.description
+        assert set(rule.queries) == {"fr", "en", "it", "es", "de", "pt", "nl"}
+    assert len(config.compiled_intents()) == 6 * 7
+
+
+def test_listening_yml_replaces_a_language_and_adds_intents(tmp_path):
+    text = VALID + (
+        "intents:\n"
+        "  complaint:\n"
+        "    queries:\n"
+        "      fr: arnaque OR escroquerie\n"
+        "  delivery_issue:\n"
+        "    description: Parcels that never came.\n"
+        "    queries:\n"
+        '      en: \'"never arrived" OR "not delivered"\'\n'
+    )
+    config = load_config(write(tmp_path, text))
+    rules = config.intent_rules
+    assert rules["complaint"].queries["fr"] == "arnaque OR escroquerie"
+    assert rules["complaint"].queries["en"]  # the built-in English rule stays
+    assert rules["complaint"].description  # and its description
+    assert rules["delivery_issue"].queries == {"en": '"never arrived" OR "not delivered"'}
+    assert ("delivery_issue", "en") in config.compiled_intents()
+
+
+def test_an_intent_query_error_points_inside_the_query(tmp_path):
+    text = VALID + "intents:\n  complaint:\n    queries:\n      fr: rembours* AND\n"
+    message = error_of(tmp_path, text)
+    assert message.startswith(f'{tmp_path / "listening.yml"}:25:24 intent "complaint" (fr): ')
+    assert "expected a term after AND" in message
+
+
+def test_intent_languages_are_two_letter_codes(tmp_path):
+    text = VALID + "intents:\n  complaint:\n    queries:\n      french: arnaque\n"
+    message = error_of(tmp_path, text)
+    assert "intents.complaint.queries.french" in message
+    assert ":25:7:" in message, message  # the key

@@ -8,7 +8,7 @@
 -- materialises a CTE referenced several times, which doubled the time of this
 -- model at 1M mentions (benchmarks/README.md).
 
-{%- set predicates = ecoute.topic_predicates(ref('stg_listening__topic_predicates')) %}
+{%- set predicates = ecoute.compiled_predicates(ref('stg_listening__topic_predicates'), ['topic_id']) %}
 
 with matched as (
 

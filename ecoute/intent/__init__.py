@@ -1,0 +1,1 @@
+"""Intent rules: what a mention does (complaint, question, purchase intent…), per language."""
