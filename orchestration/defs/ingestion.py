@@ -1,6 +1,6 @@
 """dlt assets: the raw tables of the warehouse."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -36,42 +36,37 @@ def demo_arguments(overrides: DemoFeedConfig) -> dict[str, Any]:
     }
 
 
-@dlt_assets(
-    dlt_source=listening_config(),
-    dlt_pipeline=warehouse_pipeline("listening_config"),
-    name="listening_config",
-    dagster_dlt_translator=RawTableTranslator(),
-)
-def listening_config_tables(
-    context: dg.AssetExecutionContext, dlt: DagsterDltResource
-) -> Iterator[Any]:
-    """Reload `listening.yml` into `raw` so the next dbt build re-applies it to all history."""
-    yield from with_table_metadata(
-        dlt.run(
-            context=context,
-            dlt_source=listening_config(),
-            dlt_pipeline=warehouse_pipeline("listening_config"),
+def reloaded_tables(name: str, source: Callable[[], Any], description: str) -> Any:
+    """dlt assets that reload a source of reviewed files into `raw` on every run (replace).
+
+    What they hold (configuration, lexicons) is re-read from git each run, so the
+    next dbt build re-applies it to all stored mentions.
+    """
+
+    def reload(context: dg.AssetExecutionContext, dlt: DagsterDltResource) -> Iterator[Any]:
+        yield from with_table_metadata(
+            dlt.run(context=context, dlt_source=source(), dlt_pipeline=warehouse_pipeline(name))
         )
-    )
+
+    reload.__doc__ = description
+    return dlt_assets(
+        dlt_source=source(),
+        dlt_pipeline=warehouse_pipeline(name),
+        name=name,
+        dagster_dlt_translator=RawTableTranslator(),
+    )(reload)
 
 
-@dlt_assets(
-    dlt_source=reference_data(),
-    dlt_pipeline=warehouse_pipeline("reference_data"),
-    name="reference_data",
-    dagster_dlt_translator=RawTableTranslator(),
+listening_config_tables = reloaded_tables(
+    "listening_config",
+    listening_config,
+    "Reload `listening.yml` into `raw` so the next dbt build re-applies it to all history.",
 )
-def reference_data_tables(
-    context: dg.AssetExecutionContext, dlt: DagsterDltResource
-) -> Iterator[Any]:
-    """Reload lexicons and language markers into `raw` so the next build re-reads all history."""
-    yield from with_table_metadata(
-        dlt.run(
-            context=context,
-            dlt_source=reference_data(),
-            dlt_pipeline=warehouse_pipeline("reference_data"),
-        )
-    )
+reference_data_tables = reloaded_tables(
+    "reference_data",
+    reference_data,
+    "Reload lexicons and language markers into `raw` so the next build re-reads all history.",
+)
 
 
 @dlt_assets(
