@@ -6,7 +6,7 @@ table of the matches; every figure is then an aggregation of that table:
 volume, days, platforms, languages, samples, and the likely noise.
 
 `run` scans the warehouse and aggregates the matches, `noise` finds the likely
-noise among them, ignoring the words of `stop_words`, and `render` writes the
+noise among them, ignoring the stop words of `ecoute.language.stop_words`, and `render` writes the
 report for a reader.
 """
 

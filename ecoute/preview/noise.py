@@ -49,8 +49,8 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from ecoute.language.stop_words import STOP_WORDS
 from ecoute.preview.render import highlight
-from ecoute.preview.stop_words import STOP_WORDS
 from ecoute.query import text
 from ecoute.query.sql import word_pattern
 from ecoute.query.syntax import And, Near, Node, Not, Or, Raw, Words

@@ -1,6 +1,6 @@
-"""Reference data as raw tables, reloaded on every run: sentiment lexicons and language markers.
+"""Reference data as raw tables, reloaded on every run: sentiment lexicons, language markers, stop words.
 
-They are reviewed in git (`ecoute/sentiment/lexicons/`, `ecoute/language/markers/`)
+They are reviewed in git (`ecoute/sentiment/lexicons/`, `ecoute/language/`)
 or come from an installed package (vaderSentiment). Loading them into `raw`
 with replace, like the listening configuration, means an edited word list
 re-scores all stored mentions at the next build, with nothing re-fetched.
@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 import dlt
+import polars as pl
 
 from ecoute.language.markers import load_markers
+from ecoute.language.stop_words import STOP_WORDS_BY_LANGUAGE
 from ecoute.sentiment.lexicons import Lexicons, load_lexicons
 
 WORD_COLUMNS = {
@@ -37,9 +39,14 @@ MARKER_COLUMNS = {
 
 @dlt.source(name="reference_data")
 def reference_data() -> Any:
-    """Opinion words and modifiers per language, and the marker words of each language."""
+    """Opinion words and modifiers per language, the marker words and the stop words of each language."""
     lexicons = load_lexicons()
-    return sentiment_words(lexicons), sentiment_modifiers(lexicons), language_markers()
+    return (
+        sentiment_words(lexicons),
+        sentiment_modifiers(lexicons),
+        language_markers(),
+        stop_words(),
+    )
 
 
 @dlt.resource(write_disposition="replace", columns=WORD_COLUMNS)
@@ -58,3 +65,20 @@ def sentiment_modifiers(lexicons: Lexicons) -> Any:
 def language_markers() -> Any:
     """One row per language and marker word, weighted by how distinctive the word is."""
     yield load_markers().to_arrow()
+
+
+@dlt.resource(write_disposition="replace", columns={"lang": {"data_type": "text"}})
+def stop_words() -> Any:
+    """One row per language and stop word (folded: lower case, no accents), left out of keywords.
+
+    Language 'web' holds the pieces of links ("https", "www", "utm").
+    """
+    yield pl.DataFrame(
+        [
+            (lang, word)
+            for lang, words in STOP_WORDS_BY_LANGUAGE.items()
+            for word in sorted(set(words.split()))
+        ],
+        schema={"lang": pl.String, "term": pl.String},
+        orient="row",
+    ).to_arrow()

@@ -235,3 +235,25 @@ def test_intents_follow_what_the_posts_say(built, demo_params):
     assert (by_intent["praise"] == "positive").mean() > 0.7
     rules = built.sql("select distinct intent from staging.stg_listening__intent_rules")
     assert ("compensation_claim",) in rules  # added by listening.yml
+
+
+def test_terms_give_a_word_cloud_without_stop_words(built):
+    top_hashtags = {
+        term
+        for (term,) in built.sql("""
+            select term from marts.fct_mention_terms where term_kind = 'hashtag'
+            group by term order by count(*) desc limit 10
+        """)
+    }
+    assert {"#airaurore", "#volazur", "#eurosky"} <= top_hashtags
+    stop_words_kept = built.scalar("""
+        select count(*) from marts.fct_mention_terms as terms
+        inner join raw.stop_words as stop_words using (term)
+        where terms.term_kind = 'keyword'
+    """)
+    assert stop_words_kept == 0
+    bigrams = {
+        t
+        for (t,) in built.sql("select term from marts.fct_mention_terms where term_kind = 'bigram'")
+    }
+    assert "air aurore" in bigrams

@@ -87,3 +87,4 @@
         else 'neutral'
     end
 {%- endmacro %}
+

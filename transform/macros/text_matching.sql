@@ -112,3 +112,17 @@
 {% macro duckdb__normalize_for_language(expr) -%}
     trim(regexp_replace({{ ecoute.nfc_text('lower(' ~ expr ~ ')') }}, '[^\p{L}\p{M}\p{N}]+', ' ', 'g'))
 {%- endmacro %}
+
+
+{#- Whether a text holds a digit (any script). -#}
+{% macro has_digit(expr) -%}
+    {{ return(adapter.dispatch('has_digit', 'ecoute')(expr)) }}
+{%- endmacro %}
+
+{% macro default__has_digit(expr) -%}
+    {{ expr }} rlike '\\p{N}'
+{%- endmacro %}
+
+{% macro duckdb__has_digit(expr) -%}
+    regexp_matches({{ expr }}, '\p{N}')
+{%- endmacro %}
