@@ -375,14 +375,38 @@ emphasized as (
 
 ),
 
+-- The lexicons' own version: a hash of every word and modifier, so a score can
+-- be traced to the word lists that produced it.
+lexicon_version as (
+
+    select
+        {{ dbt.hash(dbt.listagg("concat(entry_kind, ':', lang, ':', term, ':', cast(weight as " ~ dbt.type_string() ~ "))", "'|'", "order by entry_kind, lang, term")) }} as lexicon_hash
+    from (
+        select 'word' as entry_kind, lang, term, polarity as weight from words
+        union all
+        select
+            'modifier' as entry_kind,
+            lang,
+            term,
+            boost
+            + case when is_negator then 10 else 0 end
+            + case when is_contrast then 100 else 0 end as weight
+        from modifiers
+    ) as entries
+
+),
+
 final as (
 
     select
-        mention_id,
-        cast({{ squash_sentiment('valence_sum') }} as double) as sentiment_score,
-        {{ sentiment_label(squash_sentiment('valence_sum')) }} as sentiment_label,
-        'lexicon_v2' as sentiment_method
+        emphasized.mention_id,
+        cast({{ squash_sentiment('emphasized.valence_sum') }} as double) as sentiment_score,
+        {{ sentiment_label(squash_sentiment('emphasized.valence_sum')) }} as sentiment_label,
+        'lexicon_v2' as sentiment_method,
+        'lexicon' as sentiment_source,
+        {{ dbt.concat(["'lexicon_v2-'", "substring(lexicon_version.lexicon_hash, 1, 12)"]) }} as sentiment_model_version
     from emphasized
+    cross join lexicon_version
 
 )
 

@@ -48,6 +48,8 @@ final as (
         mentions.reshare_of_mention_id is not null as is_reshare,
         sentiments.sentiment_label,
         sentiments.sentiment_method,
+        sentiments.sentiment_source,
+        sentiments.sentiment_model_version,
 
         -- measures
         mentions.author_followers,
