@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import subprocess
 import time
 from pathlib import Path
 
@@ -120,6 +121,11 @@ def bench() -> None:
     show_default=True,
     help="Repeat the posts up to this many texts to time the warehouse (0: score them once).",
 )
+@click.option(
+    "--train-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Labelled posts (same columns) fed first as analysts' corrections: measures the learned layer.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
 def bench_sentiment(
     data_file: Path,
@@ -127,6 +133,7 @@ def bench_sentiment(
     label_col: str,
     lang_col: str | None,
     throughput_texts: int,
+    train_file: Path | None,
     as_json: bool,
 ) -> None:
     """Score labelled posts with the warehouse's sentiment model and with VADER, in one run.
@@ -142,14 +149,131 @@ def bench_sentiment(
 
     try:
         posts = read_labelled_posts(data_file, text_col, label_col, lang_col)
+        training = (
+            read_labelled_posts(train_file, text_col, label_col, lang_col) if train_file else None
+        )
+        if training is not None:
+            click.echo(
+                f"learning from {training.frame.height:,} labelled posts of {train_file} …",
+                err=True,
+            )
         click.echo(f"scoring {posts.frame.height:,} posts from {data_file} …", err=True)
-        result = run_bench(posts, throughput_texts)
+        result = run_bench(posts, throughput_texts, training)
     except BenchError as error:
         raise click.ClickException(str(error)) from error
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))
     else:
         click.echo(render(result, data_file))
+
+
+@main.group()
+def corrections() -> None:
+    """Correct a mention's sentiment or intents; corrections override the scorers and teach them."""
+
+
+_NO_BUILD = click.option(
+    "--build/--no-build",
+    default=True,
+    show_default=True,
+    help="Rebuild the models downstream of the corrections, so every mart shows them now.",
+)
+
+
+@corrections.command("add")
+@click.argument("mention_id")
+@click.option("--sentiment", help="negative, neutral or positive (or négatif, neutre, positif).")
+@click.option("--intents", help="The mention's whole set of intents, comma-separated, or 'none'.")
+@click.option("--by", "author", required=True, help="Who makes the correction.")
+@click.option("--reason", help="Why (kept in the audit trail).")
+@_NO_BUILD
+def corrections_add(
+    mention_id: str,
+    sentiment: str | None,
+    intents: str | None,
+    author: str,
+    reason: str | None,
+    build: bool,
+) -> None:
+    """Correct one mention: ecoute corrections add demo:demo-20261011-0000042 --sentiment negative --by ana"""
+    from ecoute.corrections import CorrectionsError, correction_from_command_line
+
+    known = sorted(_validated_config().intent_rules)
+    try:
+        rows = correction_from_command_line(mention_id, sentiment, intents, author, reason, known)
+    except CorrectionsError as error:
+        raise click.ClickException(str(error)) from None
+    _load_corrections(rows, build)
+
+
+@corrections.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--by", "author", help="Who made the corrections without a corrected_by column.")
+@_NO_BUILD
+def corrections_import(path: Path, author: str | None, build: bool) -> None:
+    """Load a CSV of corrections: mention_id, sentiment and/or intents, corrected_by, corrected_at, reason.
+
+    Every line is checked first; a bad line stops the import with its line
+    number and nothing loads. Importing the same file again adds nothing.
+    """
+    from ecoute.corrections import CorrectionsError, read_corrections_file
+
+    known = sorted(_validated_config().intent_rules)
+    try:
+        rows = read_corrections_file(path, known, default_author=author)
+    except CorrectionsError as error:
+        raise click.ClickException(str(error)) from None
+    _load_corrections(rows, build)
+
+
+def _load_corrections(rows, build: bool) -> None:
+    from ecoute.manifest import dbt_argv
+    from ingestion.corrections import load_corrections
+
+    warehouse = prepare_environment()
+    added = load_corrections(rows)
+    click.echo(
+        f"{added:,} new correction(s) in {warehouse} ({rows.height - added:,} already there)",
+        err=True,
+    )
+    if not build:
+        click.echo("The marts show them after the next build (ecoute run).", err=True)
+        return
+    click.echo("rebuilding what the corrections change …", err=True)
+    started = time.monotonic()
+    work = warehouse.parent / ".dbt" / "corrections"
+    completed = subprocess.run(
+        dbt_argv("build", "--select", "source:corrections+", "--quiet", work=work),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise click.ClickException(
+            "the rebuild failed (the corrections are loaded; the next run applies them):\n"
+            + completed.stdout[-4000:]
+            + completed.stderr[-2000:]
+        )
+    unknown = _unknown_mentions(rows, warehouse)
+    if unknown:
+        click.echo(
+            f"warning: {len(unknown):,} correction(s) name mentions the warehouse does not hold, "
+            f"e.g. {unknown[0]!r}; they change nothing (see marts.fct_corrections)",
+            err=True,
+        )
+    click.echo(f"done in {time.monotonic() - started:.1f}s", err=True)
+
+
+def _unknown_mentions(rows, warehouse: Path) -> list[str]:
+    from ecoute.warehouse import query
+
+    ids = rows["mention_id"].unique().to_list()
+    known = query(
+        "select mention_id from marts.fct_mentions where mention_id in (select unnest(?))",
+        [ids],
+        path=warehouse,
+    )
+    return sorted(set(ids) - set(known["mention_id"].to_list()))
 
 
 @main.command()

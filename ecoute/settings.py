@@ -17,12 +17,14 @@ EXPECTATIONS_DIR = REPO_ROOT / "expectations"
 
 WAREHOUSE_ENV = "ECOUTE_WAREHOUSE"
 CONFIG_ENV = "ECOUTE_CONFIG"
+CORRECTIONS_ENV = "ECOUTE_CORRECTIONS"
 
 # dbt is installed beside this interpreter: the virtualenv need not be on PATH.
 DBT_EXECUTABLE = Path(sys.executable).with_name("dbt")
 
 DEFAULT_WAREHOUSE = REPO_ROOT / "warehouse" / "ecoute.duckdb"
 DEFAULT_CONFIG = REPO_ROOT / "listening.yml"
+DEFAULT_CORRECTIONS = REPO_ROOT / "corrections"
 
 # Schemas of the warehouse, one job each.
 RAW_SCHEMA = "raw"
@@ -47,6 +49,13 @@ def config_path() -> Path:
     """The listening configuration: `$ECOUTE_CONFIG` or `listening.yml` at the repo root."""
     configured = os.environ.get(CONFIG_ENV)
     path = Path(configured).expanduser() if configured else DEFAULT_CONFIG
+    return path.resolve()
+
+
+def corrections_folder() -> Path:
+    """Where analysts drop corrections files: `$ECOUTE_CORRECTIONS` or `corrections/` at the repo root."""
+    configured = os.environ.get(CORRECTIONS_ENV)
+    path = Path(configured).expanduser() if configured else DEFAULT_CORRECTIONS
     return path.resolve()
 
 

@@ -50,3 +50,12 @@ def markdown_preview(frame: pl.DataFrame, max_width: int = 60) -> str:
     rule = "| " + " | ".join("---" for _ in frame.columns) + " |"
     rows = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.iter_rows()]
     return "\n".join([header, rule, *rows])
+
+
+def relation_to_polars(relation: object) -> pl.DataFrame:
+    """A table handed to a dbt Python model, as polars: DuckDB's relation or Spark's DataFrame."""
+    if hasattr(relation, "pl"):  # DuckDB
+        return relation.pl()
+    if hasattr(relation, "toArrow"):  # Spark 4
+        return pl.from_arrow(relation.toArrow())
+    return pl.from_pandas(relation.toPandas())  # older Spark

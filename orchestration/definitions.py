@@ -6,6 +6,7 @@ import dagster as dg
 
 from ecoute.progress import progress_logger
 from orchestration.defs.ingestion import (
+    corrections_tables,
     demo_feed_tables,
     ingestion_resources,
     listening_config_tables,
@@ -16,7 +17,13 @@ from orchestration.defs.schedules import daily_listening_schedule, listening_job
 from orchestration.defs.transform import dbt_models, transform_resources
 
 defs = dg.Definitions(
-    assets=[listening_config_tables, reference_data_tables, demo_feed_tables, dbt_models],
+    assets=[
+        listening_config_tables,
+        reference_data_tables,
+        demo_feed_tables,
+        corrections_tables,
+        dbt_models,
+    ],
     asset_checks=[fct_mentions_expectations],
     jobs=[listening_job],
     schedules=[daily_listening_schedule],

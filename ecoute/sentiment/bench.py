@@ -16,11 +16,13 @@ import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
+from ecoute.corrections import CORRECTION_SCHEMA
 from ecoute.manifest import dbt_argv
 from ecoute.settings import TELEMETRY_OFF, WAREHOUSE_ENV
 
@@ -32,8 +34,20 @@ SCORING_MODELS = (
     "int_mentions_languages",
     "int_mentions_scored",
 )
+# With --train-file: the corrections, the learned layer's training and its scoring.
+LEARNING_MODELS = (
+    "stg_corrections__corrections",
+    "int_mentions_corrected",
+    "int_sentiment_training_examples",
+    "int_sentiment_learned_weights",
+    "int_mentions_learned_scored",
+    "int_mentions_sentiment",
+)
 # What throughput counts: identifying the language and scoring (staging views cost nothing).
 TIMED_MODELS = ("int_mentions_languages", "int_mentions_scored")
+# Scoring with the learned layer adds these; training is timed on its own.
+LEARNED_TIMED_MODELS = ("int_mentions_learned_scored", "int_mentions_sentiment")
+TRAINING_MODEL = "int_sentiment_learned_weights"
 VADER_THRESHOLD = 0.05
 # The warehouse's throughput is measured on at least this many texts (the posts repeated).
 THROUGHPUT_TEXTS = 200_000
@@ -70,6 +84,9 @@ class BenchResult:
     method: str
     skipped: int = 0
     notes: list[str] = field(default_factory=list)
+    models: list[dict] = field(default_factory=list)  # the learned models, with --train-file
+    training_examples: int = 0
+    training_seconds: float = 0.0
 
     @property
     def texts_per_s(self) -> float:
@@ -97,6 +114,15 @@ class BenchResult:
             "method": self.method,
             "texts_per_s": round(self.texts_per_s, 1),
             "vader_texts_per_s": round(self.vader_texts_per_s, 1),
+            **(
+                {
+                    "training_examples": self.training_examples,
+                    "training_seconds": round(self.training_seconds, 2),
+                    "learned_models": self.models,
+                }
+                if self.training_examples
+                else {}
+            ),
         }
 
 
@@ -135,16 +161,29 @@ def read_labelled_posts(
     return LabelledPosts(frame=kept, skipped=frame.height - kept.height)
 
 
+@dataclass(frozen=True)
+class WarehouseScores:
+    labels: pl.Series  # of the posts, in order
+    seconds: float  # of the timed models, on every copy
+    method: str
+    training_seconds: float = 0.0
+    models: list[dict] = field(default_factory=list)
+
+
 def score_in_warehouse(
-    posts: pl.DataFrame, work: Path, copies: int = 1
-) -> tuple[pl.Series, float, str]:
-    """Labels from `int_mentions_scored` built by dbt on `posts`, the seconds of `TIMED_MODELS`, the method.
+    posts: pl.DataFrame, work: Path, copies: int = 1, training: pl.DataFrame | None = None
+) -> WarehouseScores:
+    """Labels of `posts` from the dbt models built on them, and the seconds the scoring took.
 
     The posts' own language plays the platform's: the language identifier
     keeps it unless the text clearly says another, as in the pipeline. With
     `copies` > 1 the warehouse holds that many copies of every post (the
-    seconds are for all of them); the labels are the originals'.
+    seconds are for all of them); the labels are the originals'. With
+    `training` (labelled posts), those posts are loaded as mentions too and
+    their labels as analysts' corrections, so the learned layer trains on them
+    and the labels come from `int_mentions_sentiment`, as in the marts.
     """
+    from ingestion.corrections import corrections
     from ingestion.pipeline import warehouse_pipeline
     from ingestion.reference_data import reference_data
 
@@ -153,6 +192,8 @@ def score_in_warehouse(
     os.environ[WAREHOUSE_ENV] = str(warehouse)
     try:
         warehouse_pipeline("reference_data").run(reference_data())
+        if training is not None:
+            warehouse_pipeline("corrections").run(corrections(training_corrections(training)))
     finally:
         if previous is None:
             os.environ.pop(WAREHOUSE_ENV, None)
@@ -165,23 +206,33 @@ def score_in_warehouse(
         pl.lit(None, dtype=pl.String).alias("title"),
         "text",
     )
-    mentions = (
-        pl.concat(
-            originals.with_columns(mention_id=pl.format("{}~{}", "row", pl.lit(copy)))
-            for copy in range(copies)
+    mentions = pl.concat(
+        originals.with_columns(mention_id=pl.format("{}~{}", "row", pl.lit(copy)))
+        for copy in range(copies)
+    ).select("mention_id", "lang", "title", "text", "row")
+    if training is not None:
+        mentions = pl.concat(
+            [
+                mentions,
+                training.select(
+                    pl.format("train~{}", pl.int_range(pl.len())).alias("mention_id"),
+                    "lang",
+                    pl.lit(None, dtype=pl.String).alias("title"),
+                    "text",
+                    pl.lit(-1, dtype=pl.Int64).alias("row"),
+                ),
+            ]
         )
-        .select("mention_id", "lang", "title", "text", "row")
-        .to_arrow()
-    )
     with duckdb.connect(str(warehouse)) as connection:
-        connection.register("mentions", mentions)
+        connection.register("mentions", mentions.to_arrow())
         connection.execute("create schema if not exists intermediate")
         connection.execute(
             "create table intermediate.int_mentions_unioned as select * from mentions"
         )
 
+    models = SCORING_MODELS + (LEARNING_MODELS if training is not None else ())
     completed = subprocess.run(
-        dbt_argv("run", "--select", *SCORING_MODELS, "--quiet", work=work),
+        dbt_argv("run", "--select", *models, "--quiet", work=work),
         capture_output=True,
         text=True,
         env={**os.environ, **TELEMETRY_OFF, WAREHOUSE_ENV: str(warehouse)},
@@ -190,21 +241,59 @@ def score_in_warehouse(
     if completed.returncode != 0:
         raise BenchError(f"dbt could not score the posts:\n{completed.stdout}{completed.stderr}")
     results = json.loads((work / "target" / "run_results.json").read_text(encoding="utf-8"))
-    seconds = sum(
-        result["execution_time"]
+    timings = {
+        result["unique_id"].rsplit(".", 1)[-1]: result["execution_time"]
         for result in results["results"]
-        if result["unique_id"].rsplit(".", 1)[-1] in TIMED_MODELS
-    )
+    }
+    timed = TIMED_MODELS + (LEARNED_TIMED_MODELS if training is not None else ())
+    scores = "int_mentions_sentiment" if training is not None else "int_mentions_scored"
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         scored = pl.from_arrow(
             connection.sql(
                 "select scored.sentiment_label, scored.sentiment_method"
-                " from intermediate.int_mentions_scored as scored"
+                f" from intermediate.{scores} as scored"
                 " join intermediate.int_mentions_unioned as mentions using (mention_id)"
-                " where mention_id like '%~0' order by mentions.row"
+                " where mentions.row >= 0 and mention_id like '%~0' order by mentions.row"
             ).to_arrow_table()
         )
-    return scored["sentiment_label"], seconds, scored["sentiment_method"][0]
+        learned = (
+            connection.sql(
+                "select lang, model_version, max(examples) as examples,"
+                " max(cv_macro_f1) as cv_macro_f1, max(lexicon_macro_f1) as lexicon_macro_f1,"
+                " bool_or(is_in_use) as is_in_use"
+                " from intermediate.int_sentiment_learned_weights group by all order by lang"
+            ).pl()
+            if training is not None
+            else pl.DataFrame()
+        )
+    methods = sorted(set(scored["sentiment_method"].to_list()))
+    return WarehouseScores(
+        labels=scored["sentiment_label"],
+        seconds=sum(timings.get(model, 0.0) for model in timed),
+        method=" + ".join(methods),
+        training_seconds=timings.get(TRAINING_MODEL, 0.0),
+        models=[
+            {
+                key: (round(value, 4) if isinstance(value, float) else value)
+                for key, value in row.items()
+            }
+            for row in learned.iter_rows(named=True)
+        ],
+    )
+
+
+def training_corrections(training: pl.DataFrame) -> pl.DataFrame:
+    """The labelled training posts as analysts' corrections of the mentions `train~<row>`."""
+    return training.select(
+        pl.format("bench-{}", pl.int_range(pl.len())).alias("correction_id"),
+        pl.format("train~{}", pl.int_range(pl.len())).alias("mention_id"),
+        pl.col("label").alias("sentiment"),
+        pl.lit(None, dtype=pl.String).alias("intents"),
+        pl.lit("ecoute bench").alias("corrected_by"),
+        pl.lit(datetime.now(UTC)).dt.cast_time_unit("us").alias("corrected_at"),
+        pl.lit(None, dtype=pl.String).alias("reason"),
+        pl.lit("ecoute bench --train-file").alias("origin"),
+    ).cast(CORRECTION_SCHEMA)
 
 
 def score_with_vader(texts: pl.Series) -> tuple[pl.Series, float]:
@@ -248,21 +337,29 @@ def accuracy(gold: pl.Series, predicted: pl.Series) -> float:
     return float((gold == predicted).mean()) if len(gold) else 0.0
 
 
-def run_bench(posts: LabelledPosts, throughput_texts: int = THROUGHPUT_TEXTS) -> BenchResult:
+def run_bench(
+    posts: LabelledPosts,
+    throughput_texts: int = THROUGHPUT_TEXTS,
+    training: LabelledPosts | None = None,
+) -> BenchResult:
     """Score `posts` with the warehouse's scorer and with VADER; figures per language and overall.
 
     DuckDB pays a fixed cost per query that would dominate a file of a few
     thousand posts, while VADER's cost per text is the same at any size: the
     warehouse scores the posts repeated up to `throughput_texts`, and its
     throughput is measured on all of them. Accuracy is measured on the originals.
+    With `training`, its posts first become analysts' corrections, and the
+    learned layer trained on them scores `posts` (where it beats the lexicon).
     """
     frame = posts.frame
     copies = max(1, -(-throughput_texts // max(frame.height, 1)))
     with tempfile.TemporaryDirectory(prefix="ecoute-bench-") as scratch:
-        labels, seconds, method = score_in_warehouse(frame, Path(scratch), copies)
+        warehouse = score_in_warehouse(
+            frame, Path(scratch), copies, training.frame if training is not None else None
+        )
     vader_labels, vader_seconds = score_with_vader(frame["text"])
     scored = frame.with_columns(
-        predicted=labels, vader=vader_labels, lang=pl.col("lang").fill_null("und")
+        predicted=warehouse.labels, vader=vader_labels, lang=pl.col("lang").fill_null("und")
     )
     languages: dict[str, LanguageFigures] = {}
     groups = sorted(scored["lang"].unique().to_list())
@@ -279,10 +376,13 @@ def run_bench(posts: LabelledPosts, throughput_texts: int = THROUGHPUT_TEXTS) ->
         languages=languages,
         texts=frame.height,
         scored_texts=frame.height * copies,
-        seconds=seconds,
+        seconds=warehouse.seconds,
         vader_seconds=vader_seconds,
-        method=method,
+        method=warehouse.method,
         skipped=posts.skipped,
+        models=warehouse.models,
+        training_examples=training.frame.height if training is not None else 0,
+        training_seconds=warehouse.training_seconds,
     )
 
 
@@ -295,7 +395,8 @@ def render(result: BenchResult, source: Path) -> str:
             if result.skipped
             else ""
         ),
-        f"scorer: {result.method} (int_mentions_scored, built by dbt); baseline: VADER (compound ±{VADER_THRESHOLD})",
+        f"scorer: {result.method} (built by dbt); baseline: VADER (compound ±{VADER_THRESHOLD})",
+        *_learned_lines(result),
         "",
         f"{'lang':<5} {'n':>7}  {'macro-F1':>8} {'accuracy':>8}  {'VADER F1':>8} {'VADER acc':>9}",
     ]
@@ -311,8 +412,28 @@ def render(result: BenchResult, source: Path) -> str:
         "",
         f"warehouse: {result.texts_per_s:>9,.0f} texts/s ({result.scored_texts:,} texts, the posts"
         f" repeated {result.scored_texts // result.texts}×, in {result.seconds:.2f}s of"
-        f" {' and '.join(TIMED_MODELS)})",
+        f" {', '.join(TIMED_MODELS + (LEARNED_TIMED_MODELS if result.training_examples else ()))})",
         f"VADER:     {result.vader_texts_per_s:>9,.0f} texts/s ({result.texts:,} texts in"
         f" {result.vader_seconds:.2f}s, one by one) · the warehouse is {ratio:.1f}× faster",
     ]
     return "\n".join(lines)
+
+
+def _learned_lines(result: BenchResult) -> list[str]:
+    """With --train-file: what was learned, per language, and whether it is in use."""
+    if not result.training_examples:
+        return []
+    lines = [
+        f"learned layer: trained on {result.training_examples:,} corrections in"
+        f" {result.training_seconds:.1f}s (int_sentiment_learned_weights)"
+    ]
+    for model in result.models:
+        cv = f"{model['cv_macro_f1']:.3f}" if model["cv_macro_f1"] is not None else "n/a"
+        lines.append(
+            f"  {model['lang']:<4} {model['model_version']}: {model['examples']:,} examples,"
+            f" cross-validated macro-F1 {cv} vs lexicon {model['lexicon_macro_f1']:.3f}"
+            f" → {'in use' if model['is_in_use'] else 'not used'}"
+        )
+    if not result.models:
+        lines.append("  no language had enough corrections for a model")
+    return lines

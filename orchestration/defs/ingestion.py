@@ -5,9 +5,13 @@ from datetime import date
 from typing import Any
 
 import dagster as dg
+import polars as pl
 from dagster_dlt import DagsterDltResource, dlt_assets
 
 from ecoute.config import load_config
+from ecoute.corrections import CORRECTION_SCHEMA
+from ecoute.settings import corrections_folder
+from ingestion.corrections import corrections, corrections_in_folder
 from ingestion.demo import demo
 from ingestion.listening_config import listening_config
 from ingestion.pipeline import warehouse_pipeline
@@ -92,6 +96,31 @@ def demo_feed_tables(
             context=context,
             dlt_source=demo(**arguments),
             dlt_pipeline=warehouse_pipeline("demo"),
+        )
+    )
+
+
+@dlt_assets(
+    dlt_source=corrections(pl.DataFrame(schema=CORRECTION_SCHEMA)),
+    dlt_pipeline=warehouse_pipeline("corrections"),
+    name="corrections_files",
+    dagster_dlt_translator=RawTableTranslator(),
+)
+def corrections_tables(context: dg.AssetExecutionContext, dlt: DagsterDltResource) -> Iterator[Any]:
+    """Load the analysts' corrections files (`$ECOUTE_CORRECTIONS`, default `corrections/`) into `raw`.
+
+    Every run re-reads the folder; a correction already loaded is not loaded
+    again (its id hashes its content and origin), and corrections made with
+    `ecoute corrections add|import` are kept: the table only grows.
+    """
+    folder = corrections_folder()
+    rows = corrections_in_folder(folder, sorted(load_config().intent_rules))
+    context.log.info("corrections: %s rows in the files of %s", f"{rows.height:,}", folder)
+    yield from with_table_metadata(
+        dlt.run(
+            context=context,
+            dlt_source=corrections(rows),
+            dlt_pipeline=warehouse_pipeline("corrections"),
         )
     )
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ecoute.settings import CONFIG_ENV, DEFAULT_CONFIG, WAREHOUSE_ENV
+from ecoute.settings import CONFIG_ENV, CORRECTIONS_ENV, DEFAULT_CONFIG, WAREHOUSE_ENV
 
 DEMO = {"mentions": 8_000, "start": "2026-09-01", "end": "2026-09-30", "seed": 11}
 
@@ -48,9 +48,11 @@ def run_listening_job(demo: dict[str, object]):
 @pytest.fixture(scope="session")
 def warehouse_env(tmp_path_factory) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("warehouse") / "ecoute.duckdb"
-    previous = {key: os.environ.get(key) for key in (WAREHOUSE_ENV, CONFIG_ENV)}
+    previous = {key: os.environ.get(key) for key in (WAREHOUSE_ENV, CONFIG_ENV, CORRECTIONS_ENV)}
     os.environ[WAREHOUSE_ENV] = str(path)
     os.environ[CONFIG_ENV] = str(DEFAULT_CONFIG)
+    # No analyst's corrections unless a test makes some (tests/integration/test_corrections.py).
+    os.environ[CORRECTIONS_ENV] = str(tmp_path_factory.mktemp("corrections"))
     yield path
     for key, value in previous.items():
         if value is None:

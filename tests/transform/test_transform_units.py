@@ -130,7 +130,11 @@ topics:
 
 
 def _load_configuration(warehouse: Path, config: Path, text: str) -> None:
-    """What `ecoute run` does first: validate listening.yml and load it, and the lexicons, into `raw`."""
+    """What `ecoute run` does first: load listening.yml, the lexicons and the (no) corrections into `raw`."""
+    import polars as pl
+
+    from ecoute.corrections import CORRECTION_SCHEMA
+    from ingestion.corrections import corrections
     from ingestion.listening_config import listening_config
     from ingestion.pipeline import warehouse_pipeline
     from ingestion.reference_data import reference_data
@@ -141,6 +145,7 @@ def _load_configuration(warehouse: Path, config: Path, text: str) -> None:
     try:
         warehouse_pipeline("listening_config").run(listening_config(str(config)))
         warehouse_pipeline("reference_data").run(reference_data())
+        warehouse_pipeline("corrections").run(corrections(pl.DataFrame(schema=CORRECTION_SCHEMA)))
     finally:
         if previous is None:
             os.environ.pop("ECOUTE_WAREHOUSE")

@@ -88,3 +88,13 @@
     end
 {%- endmacro %}
 
+
+
+{#-
+    The tokens of a text as the sentiment scorers read it (an array): emoticons
+    marked, then normalised and split. The lexicon scorer and the learned layer
+    (training and scoring alike) all read tokens through this one macro.
+-#}
+{% macro sentiment_tokens(text) -%}
+    {{ split_tokens(normalize_for_sentiment(mark_emoticons(text))) }}
+{%- endmacro %}

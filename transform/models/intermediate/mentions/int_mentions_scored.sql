@@ -170,7 +170,7 @@ tokenized as (
             - {{ dbt.length(dbt.replace('mentions.full_text', "'!'", "''")) }},
             4
         ) as exclamations,
-        {{ split_tokens(normalize_for_sentiment(mark_emoticons('mentions.full_text'))) }} as tokens
+        {{ sentiment_tokens('mentions.full_text') }} as tokens
     from mentions
     left join lexicon_languages
         on lexicon_languages.lang = mentions.lang

@@ -1,8 +1,53 @@
 -- One row per (mention, intent it shows): the base of customer-care and leads views.
+-- The rules' intents, except for mentions an analyst corrected: theirs replace them.
 
-with intents as (
+with rule_intents as (
 
     select * from {{ ref('int_mentions_intents') }}
+
+),
+
+corrected as (
+
+    select * from {{ ref('int_mentions_corrected') }}
+    where corrected_intents is not null
+
+),
+
+-- 'complaint,churn_threat' → one row each; 'none' → no row.
+corrected_intents as (
+
+    select
+        mention_id,
+        intent
+    from (
+        select
+            mention_id,
+            {{ unnest_with_position(split_tokens(dbt.replace('corrected_intents', "','", "' '")), 'intent', 'intent_position') }}
+        from corrected
+    ) as listed
+    where intent <> 'none'
+
+),
+
+intents as (
+
+    select
+        rule_intents.mention_id,
+        rule_intents.intent,
+        'rule' as intent_source
+    from rule_intents
+    left join corrected
+        on corrected.mention_id = rule_intents.mention_id
+    where corrected.mention_id is null
+
+    union all
+
+    select
+        mention_id,
+        intent,
+        'human' as intent_source
+    from corrected_intents
 
 ),
 
@@ -21,6 +66,7 @@ final as (
         mentions.author_id,
 
         -- dimensions
+        intents.intent_source,
         mentions.platform,
         mentions.lang,
         mentions.author_handle,

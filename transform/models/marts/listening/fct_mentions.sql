@@ -14,7 +14,7 @@ languages as (
 
 sentiments as (
 
-    select * from {{ ref('int_mentions_scored') }}
+    select * from {{ ref('int_mentions_sentiment') }}
 
 ),
 
@@ -50,6 +50,7 @@ final as (
         sentiments.sentiment_method,
         sentiments.sentiment_source,
         sentiments.sentiment_model_version,
+        sentiments.lexicon_sentiment_label,
 
         -- measures
         mentions.author_followers,
