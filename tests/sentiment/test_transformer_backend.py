@@ -134,7 +134,9 @@ def test_labels_must_say_what_they_mean() -> None:
 
 
 def test_a_directory_without_a_model_says_what_is_expected(tmp_path: Path) -> None:
-    with pytest.raises(ModelBackendError, match=r"no config\.json; ECOUTE_SENTIMENT_MODEL must name"):
+    with pytest.raises(
+        ModelBackendError, match=r"no config\.json; ECOUTE_SENTIMENT_MODEL must name"
+    ):
         TransformerScorer(ModelSettings(tmp_path))
 
 
