@@ -5,6 +5,7 @@ from __future__ import annotations
 import dagster as dg
 
 from ecoute.progress import progress_logger
+from orchestration.defs.corrections import corrections_job, corrections_sensor
 from orchestration.defs.ingestion import (
     corrections_tables,
     demo_feed_tables,
@@ -25,8 +26,9 @@ defs = dg.Definitions(
         dbt_models,
     ],
     asset_checks=[fct_mentions_expectations],
-    jobs=[listening_job],
+    jobs=[listening_job, corrections_job],
     schedules=[daily_listening_schedule],
+    sensors=[corrections_sensor],
     resources={**ingestion_resources, **transform_resources},
     loggers={"console": dg.colored_console_logger, "progress": progress_logger},
     # DuckDB has one writer: steps run one after another in the run's process.

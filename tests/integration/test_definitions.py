@@ -19,11 +19,17 @@ EXPECTED_ASSETS = {
     "raw/listening_reporting",
     "raw/demo_mentions",
     "raw/demo_injections",
+    "raw/corrections",
+    "intermediate/int_sentiment_learned_weights",
+    "intermediate/int_mentions_learned_scored",
+    "intermediate/int_mentions_model_scored",
     "marts/fct_mentions",
     "marts/fct_mention_topics",
     "marts/dim_topics",
     "marts/mart_topic_daily",
     "marts/mart_share_of_voice",
+    "marts/fct_corrections",
+    "marts/dim_sentiment_models",
 }
 
 
@@ -116,3 +122,39 @@ def test_dagster_validates_the_definitions(defs, warehouse_env):
         check=False,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_corrections_retrain_through_their_own_job(defs, asset_graph):
+    """The learned layer and the sentiment marts are downstream of the corrections the sensor watches."""
+    job = defs.resolve_job_def("corrections_job")
+    selected = {key.to_user_string() for key in job.asset_layer.selected_asset_keys}
+    assert {
+        "raw/corrections",
+        "intermediate/int_sentiment_learned_weights",
+        "intermediate/int_mentions_sentiment",
+        "marts/fct_mentions",
+        "marts/fct_mention_intents",
+        "marts/fct_corrections",
+    } <= selected
+    assert "raw/demo_mentions" not in selected  # nothing is fetched again
+
+
+def test_the_corrections_sensor_runs_once_per_change_of_the_folder(defs, tmp_path, monkeypatch):
+    import dagster as dg
+
+    from ecoute.settings import CORRECTIONS_ENV
+
+    monkeypatch.setenv(CORRECTIONS_ENV, str(tmp_path))
+    sensor = defs.get_sensor_def("corrections_sensor")
+    assert isinstance(sensor(dg.build_sensor_context()), dg.SkipReason)
+    (tmp_path / "2026-11.csv").write_text(
+        "mention_id,sentiment,corrected_by\ndemo:1,negative,ana\n"
+    )
+    first = sensor(dg.build_sensor_context())
+    assert len(first.run_requests) == 1
+    assert isinstance(sensor(dg.build_sensor_context(cursor=first.cursor)), dg.SkipReason)
+    (tmp_path / "2026-11.csv").write_text(
+        "mention_id,sentiment,corrected_by\ndemo:1,positive,ana\n"
+    )
+    changed = sensor(dg.build_sensor_context(cursor=first.cursor))
+    assert changed.cursor != first.cursor and len(changed.run_requests) == 1
