@@ -148,6 +148,22 @@ class Reporting(StrictModel):
         return value
 
 
+class Spam(StrictModel):
+    """How the marts treat spam: mentions scoring at least the threshold are left out of volumes."""
+
+    # A mention's spam score is its author's (`int_authors_spam_scored`: bare links,
+    # pasted promotions, copies, bursts, few followers), raised for a bare link.
+    # At 0.7 an account needs several signals, or one strong one, to be excluded.
+    exclusion_threshold: float = Field(default=0.7, gt=0, le=1)
+
+    @field_validator("exclusion_threshold", mode="before")
+    @classmethod
+    def _is_a_number(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError("expected a number between 0 (exclusive) and 1, e.g. 0.7")
+        return value
+
+
 class Sources(StrictModel):
     demo: DemoSource = Field(default_factory=DemoSource)
 
@@ -163,6 +179,7 @@ class ListeningConfig(StrictModel):
     exclusion_presets: dict[Slug, ExclusionPreset] = Field(default_factory=dict)
     intents: dict[Slug, IntentRule] = Field(default_factory=dict)
     reporting: Reporting = Field(default_factory=Reporting)
+    spam: Spam = Field(default_factory=Spam)
     sources: Sources = Field(default_factory=Sources)
 
     @model_validator(mode="after")

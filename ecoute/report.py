@@ -9,10 +9,13 @@ import polars as pl
 
 from ecoute.warehouse import query
 
+# Read as the volume marts count: spam left out, each duplicate cluster once in `unique_mentions`.
 MENTIONS_PER_TOPIC = """
-    select t.label as topic, t.kind, count(*) as mentions
+    select t.label as topic, t.kind, count(*) as mentions,
+           count(*) filter (where m.is_first_in_cluster) as unique_mentions
     from marts.fct_mention_topics as m
     join marts.dim_topics as t using (topic_id)
+    where not m.is_spam
     group by all
     order by mentions desc
 """
@@ -45,6 +48,8 @@ class RunReport:
     warehouse: Path
     mentions: int
     window: tuple[object, object]
+    unique_mentions: int
+    spam: int
     per_topic: pl.DataFrame
     share_of_voice: pl.DataFrame
     spikes: pl.DataFrame
@@ -61,6 +66,8 @@ class RunReport:
                 [
                     f"Warehouse: {self.warehouse}",
                     f"Mentions: {self.mentions:,} from {self.window[0]} to {self.window[1]}",
+                    f"  {self.unique_mentions:,} pieces of content (reshares and copies counted once); "
+                    f"{self.spam:,} spam, left out of the volumes below",
                     "",
                     "Mentions per topic",
                     str(self.per_topic),
@@ -93,7 +100,9 @@ def share_of_voice_by_month(warehouse: Path) -> pl.DataFrame:
 def build_report(warehouse: Path) -> RunReport:
     """Read the report from the marts of `warehouse`."""
     totals = query(
-        "select count(*) as n, min(published_date) as first, max(published_date) as last "
+        "select count(*) as n, min(published_date) as first, max(published_date) as last, "
+        "count(*) filter (where is_canonical) as unique_mentions, "
+        "count(*) filter (where is_spam) as spam "
         "from marts.fct_mentions",
         path=warehouse,
     ).row(0)
@@ -101,6 +110,8 @@ def build_report(warehouse: Path) -> RunReport:
         warehouse=warehouse,
         mentions=totals[0],
         window=(totals[1], totals[2]),
+        unique_mentions=totals[3],
+        spam=totals[4],
         per_topic=query(MENTIONS_PER_TOPIC, path=warehouse),
         share_of_voice=share_of_voice_by_month(warehouse),
         spikes=query(BIGGEST_SPIKE, path=warehouse),

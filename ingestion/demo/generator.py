@@ -1225,6 +1225,12 @@ def _render(sk: _Skeleton, rng: np.random.Generator, params: DemoParams) -> pl.D
             "truth_theme": theme_labels.gather(sk.theme),
             "truth_is_spam": sk.is_spam,
             "truth_is_reshare": sk.is_reshare,
+            "truth_is_syndicated": sk.is_syndicated,
+            # The post a reshare or a syndicated copy repeats (reshares also say it
+            # in `reshare_of_post_id`; a syndicated copy names no source).
+            "truth_copy_of_post_id": post_id.gather(sk.source).set(
+                pl.Series(~(sk.is_reshare | sk.is_syndicated)), None
+            ),
             "truth_noise": pl.Series([None, *s.NOISE_KINDS], dtype=pl.String).gather(sk.noise + 1),
         }
     )
@@ -1250,8 +1256,11 @@ def generate_days(params: DemoParams) -> Iterator[pl.DataFrame]:
     Columns: those of `settings.MENTION_SCHEMA`, then the ground truth
     `truth_lang`, `truth_sentiment` (positive/neutral/negative intent of the
     template), `truth_brand` (label or null), `truth_theme` (or null),
-    `truth_is_spam`, `truth_is_reshare` and `truth_noise` ('lookalike',
-    'job_ad', 'giveaway' or null for an ordinary post; see `settings.NOISE_KINDS`).
+    `truth_is_spam`, `truth_is_reshare`, `truth_is_syndicated` (a news article
+    copied from an earlier one with an agency credit), `truth_copy_of_post_id`
+    (the post a reshare or a syndicated copy repeats, else null) and
+    `truth_noise` ('lookalike', 'job_ad', 'giveaway' or null for an ordinary
+    post; see `settings.NOISE_KINDS`).
     """
     for day, count in daily_counts(params).items():
         if count:

@@ -435,6 +435,8 @@ TRUTH_COLUMNS: tuple[str, ...] = (
     "truth_theme",
     "truth_is_spam",
     "truth_is_reshare",
+    "truth_is_syndicated",
+    "truth_copy_of_post_id",
     "truth_noise",
 )
 

@@ -33,7 +33,7 @@ TOPIC_COLUMNS = {
 
 @dlt.source(name="listening_config")
 def listening_config(config_file: str | None = None) -> Any:
-    """Topics, their compiled queries, the competitive sets, the intent rules and the reporting settings.
+    """Topics, their compiled queries, the competitive sets, the intent rules, the reporting and spam settings.
 
     Args:
         config_file: path of the YAML file; defaults to `$ECOUTE_CONFIG` or `listening.yml`.
@@ -47,6 +47,7 @@ def listening_config(config_file: str | None = None) -> Any:
         listening_competitive_sets(config),
         listening_topic_competitive_sets(config),
         listening_reporting(config),
+        listening_spam(config),
         listening_intent_rules(config),
     )
 
@@ -145,3 +146,12 @@ def listening_intent_rules(config: ListeningConfig) -> Iterator[dict[str, Any]]:
 def listening_reporting(config: ListeningConfig) -> Iterator[dict[str, Any]]:
     """One row: how the marts present time (the IANA zone of their days, weeks and months)."""
     yield {"timezone": config.reporting.timezone}
+
+
+@dlt.resource(
+    write_disposition="replace",
+    columns={"exclusion_threshold": {"data_type": "double", "nullable": False}},
+)
+def listening_spam(config: ListeningConfig) -> Iterator[dict[str, Any]]:
+    """One row: the spam score from which mentions are left out of the volume marts."""
+    yield {"exclusion_threshold": config.spam.exclusion_threshold}

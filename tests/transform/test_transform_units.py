@@ -5,7 +5,7 @@
 - A changed listening query re-applies to mentions already stored, and
   `dim_topics` records the new version and when it took effect: the product's
   promise, which needs two loads of the configuration (the real dlt source)
-  and two builds over the same raw mentions.
+  and two builds over the same raw mentions. So does a changed spam threshold.
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ create table raw.demo_injections (
 """
 
 
-def _dbt_build(warehouse: Path, work: Path) -> None:
+def _dbt_build(warehouse: Path, work: Path, *options: str) -> None:
     env = {
         **os.environ,
         "ECOUTE_WAREHOUSE": str(warehouse),
@@ -101,7 +101,7 @@ def _dbt_build(warehouse: Path, work: Path) -> None:
     }
     completed = subprocess.run(
         # Never touch transform/target: Dagster reads its manifest.
-        dbt_argv("build", "--no-partial-parse", work=work),
+        dbt_argv("build", "--no-partial-parse", *options, work=work),
         capture_output=True,
         text=True,
         env=env,
@@ -214,3 +214,43 @@ def test_a_changed_query_rematches_stored_mentions_and_is_versioned(tmp_path: Pa
     _load_configuration(warehouse, config, config.read_text(encoding="utf-8"))
     _dbt_build(warehouse, tmp_path)
     assert _topics(warehouse) == second
+
+
+# A bot of the demo's kind: bare links naming the brand, few followers.
+BOT_POSTS = """
+insert into raw.demo_mentions values
+    ('b1', 'x', null, '2026-09-01 12:00:00+00', 'fr', 'bot', null, null, 3, null, null,
+     '#AirAurore 👉 https://bit.ly/aB1', 0, 0, 0, null, '1767225600.5', 'd4'),
+    ('b2', 'x', null, '2026-09-02 12:00:00+00', 'fr', 'bot', null, null, 3, null, null,
+     '#AirAurore 👉 https://bit.ly/cD2', 0, 0, 0, null, '1767225600.5', 'd5'),
+    ('b3', 'x', null, '2026-09-03 12:00:00+00', 'fr', 'bot', null, null, 3, null, null,
+     '#AirAurore 👉 https://bit.ly/eF3', 0, 0, 0, null, '1767225600.5', 'd6');
+"""
+
+
+def _spam(warehouse: Path) -> tuple[set[str], int]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        spam = connection.execute("select mention_id from marts.fct_mentions where is_spam")
+        flagged = {mention_id for (mention_id,) in spam.fetchall()}
+        (mentions,) = connection.execute(
+            "select sum(mentions) from marts.mart_topic_daily where topic_id = 'air_aurore'"
+        ).fetchone()
+    return flagged, mentions
+
+
+@pytest.mark.slow
+def test_a_changed_spam_threshold_reapplies_to_stored_mentions(tmp_path: Path) -> None:
+    warehouse = tmp_path / "ecoute.duckdb"
+    config = tmp_path / "listening.yml"
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute(RAW + BOT_POSTS)
+    only_marts = ("--select", "+mart_topic_daily", "--indirect-selection", "cautious")
+
+    # The bot scores 0.73, each of its bare links 0.87: under a threshold of 0.9.
+    _load_configuration(warehouse, config, CONFIG + "spam:\n  exclusion_threshold: 0.9\n")
+    _dbt_build(warehouse, tmp_path, *only_marts)
+    assert _spam(warehouse) == (set(), 5)
+
+    _load_configuration(warehouse, config, CONFIG + "spam:\n  exclusion_threshold: 0.8\n")
+    _dbt_build(warehouse, tmp_path, *only_marts)
+    assert _spam(warehouse) == ({"demo:b1", "demo:b2", "demo:b3"}, 2)

@@ -214,6 +214,24 @@ def test_reporting_time_zone_defaults_to_paris_and_must_exist(tmp_path):
     assert "unknown time zone 'Europe/Lutece'" in message
 
 
+def test_spam_threshold_defaults_to_0_7_and_is_a_score(tmp_path):
+    assert load_config(write(tmp_path, VALID)).spam.exclusion_threshold == 0.7
+    assert load_config(DEFAULT_CONFIG).spam.exclusion_threshold == 0.7
+    lowered = VALID + "spam:\n  exclusion_threshold: 0.5\n"
+    assert load_config(write(tmp_path, lowered)).spam.exclusion_threshold == 0.5
+    where = "listening.yml:23:24: spam.exclusion_threshold: "
+    for value, problem in (
+        ("1.5", "less than or equal to 1"),
+        ("0", "greater than 0"),
+        ("high", "valid number"),
+        ("true", "expected a number between 0 (exclusive) and 1"),
+    ):
+        message = error_of(tmp_path, VALID + f"spam:\n  exclusion_threshold: {value}\n")
+        assert where in message and problem in message, message
+    message = error_of(tmp_path, VALID + "spam:\n  threshold: 0.5\n")
+    assert "listening.yml:23:14: spam.threshold: Extra inputs are not permitted" in message
+
+
 BUILTIN_INTENTS = {
     "complaint",
     "question",

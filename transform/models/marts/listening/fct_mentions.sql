@@ -1,4 +1,5 @@
--- One row per mention: the mention contract with its measures and its sentiment.
+-- One row per mention: the mention contract with its measures, its sentiment,
+-- its duplicate cluster and its spam score.
 
 with mentions as (
 
@@ -18,6 +19,18 @@ sentiments as (
 
 ),
 
+duplicates as (
+
+    select * from {{ ref('int_mentions_deduplicated') }}
+
+),
+
+spam as (
+
+    select * from {{ ref('int_mentions_spam_scored') }}
+
+),
+
 reporting as (
 
     select * from {{ ref('stg_listening__reporting') }}
@@ -33,6 +46,8 @@ final as (
         mentions.source_post_id,
         mentions.author_id,
         mentions.reshare_of_mention_id,
+        duplicates.duplicate_cluster_id,
+        duplicates.canonical_mention_id,
 
         -- dimensions
         mentions.platform,
@@ -46,6 +61,9 @@ final as (
         mentions.title,
         mentions.text,
         mentions.reshare_of_mention_id is not null as is_reshare,
+        duplicates.is_canonical,
+        duplicates.duplicate_kind,
+        spam.is_spam,
         sentiments.sentiment_label,
         sentiments.sentiment_method,
         sentiments.sentiment_source,
@@ -60,6 +78,8 @@ final as (
         {{ engagement('mentions.likes', 'mentions.shares', 'mentions.comments') }} as engagement,
         coalesce(mentions.author_followers, 0) as potential_reach,
         sentiments.sentiment_score,
+        duplicates.cluster_size as duplicate_cluster_size,
+        spam.spam_score,
 
         -- timestamps (UTC) and the reader's calendar day
         mentions.published_at,
@@ -71,6 +91,10 @@ final as (
         on languages.mention_id = mentions.mention_id
     inner join sentiments
         on sentiments.mention_id = mentions.mention_id
+    inner join duplicates
+        on duplicates.mention_id = mentions.mention_id
+    inner join spam
+        on spam.mention_id = mentions.mention_id
     cross join reporting
 
 )

@@ -4,7 +4,9 @@
 -- it, so shares are comparable across periods and a silent competitor is visible.
 -- Periods are those in which the warehouse holds any mention (of any topic).
 -- A mention naming two members counts for both: the set total is the sum of its
--- members' mentions, so shares add up to 1.
+-- members' mentions, so shares add up to 1. Spam (`is_spam`) is left out;
+-- `unique_mentions` counts each duplicate cluster once per member, in the period
+-- it first reached the member.
 
 {%- set period_grains = ['day', 'week', 'month'] %}
 
@@ -33,11 +35,13 @@ topic_daily_totals as (
         topic_id,
         published_date,
         count(*) as mentions,
+        sum(case when is_first_in_cluster then 1 else 0 end) as unique_mentions,
         sum(engagement) as engagements,
         sum(potential_reach) as potential_reach,
         sum(case when sentiment_label = 'positive' then 1 else 0 end) as positive,
         sum(case when sentiment_label = 'negative' then 1 else 0 end) as negative
     from mention_topics
+    where not is_spam
     group by topic_id, published_date
 
 ),
@@ -57,6 +61,7 @@ topic_{{ grain }}_totals as (
         cast({{ dbt.date_trunc(grain, 'published_date') }} as date) as period_start,
         topic_id,
         sum(mentions) as mentions,
+        sum(unique_mentions) as unique_mentions,
         sum(engagements) as engagements,
         sum(potential_reach) as potential_reach,
         sum(positive) as positive,
@@ -117,6 +122,7 @@ member_periods as (
         spine.period_start,
         spine.topic_id,
         coalesce(topic_periods.mentions, 0) as mentions,
+        coalesce(topic_periods.unique_mentions, 0) as unique_mentions,
         coalesce(topic_periods.engagements, 0) as engagements,
         coalesce(topic_periods.potential_reach, 0) as potential_reach,
         coalesce(topic_periods.positive, 0) as positive,
@@ -136,6 +142,7 @@ set_totals as (
         period_grain,
         period_start,
         sum(mentions) as set_mentions,
+        sum(unique_mentions) as set_unique_mentions,
         sum(engagements) as set_engagements,
         sum(potential_reach) as set_potential_reach
     from member_periods
@@ -155,6 +162,8 @@ final as (
         -- measures
         cast(member_periods.mentions as {{ dbt.type_bigint() }}) as mentions,
         {{ share('member_periods.mentions', 'set_totals.set_mentions') }} as share_of_voice,
+        cast(member_periods.unique_mentions as {{ dbt.type_bigint() }}) as unique_mentions,
+        {{ share('member_periods.unique_mentions', 'set_totals.set_unique_mentions') }} as unique_share_of_voice,
         cast(member_periods.engagements as {{ dbt.type_bigint() }}) as engagements,
         {{ share('member_periods.engagements', 'set_totals.set_engagements') }} as engagement_share,
         cast(member_periods.potential_reach as {{ dbt.type_bigint() }}) as potential_reach,

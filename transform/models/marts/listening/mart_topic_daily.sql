@@ -1,5 +1,7 @@
 -- One row per topic × day (reporting time zone) × platform × language with at least one mention.
 -- An unknown language is 'und' here (BCP 47's "undetermined"), so the grain has no null.
+-- Spam (`is_spam`) is left out; `unique_mentions` counts each duplicate cluster
+-- once, on the day it first reached the topic, so it adds up like `mentions`.
 
 with mention_topics as (
 
@@ -18,6 +20,7 @@ daily as (
 
         -- measures
         count(*) as mentions,
+        sum(case when is_first_in_cluster then 1 else 0 end) as unique_mentions,
         count(distinct author_id) as unique_authors,
         sum(potential_reach) as potential_reach,
         sum(engagement) as engagements,
@@ -26,6 +29,7 @@ daily as (
         sum(case when sentiment_label = 'negative' then 1 else 0 end) as negative
 
     from mention_topics
+    where not is_spam
     group by
         topic_id,
         published_date,
@@ -45,6 +49,7 @@ final as (
 
         -- measures
         cast(mentions as {{ dbt.type_bigint() }}) as mentions,
+        cast(unique_mentions as {{ dbt.type_bigint() }}) as unique_mentions,
         cast(unique_authors as {{ dbt.type_bigint() }}) as unique_authors,
         cast(potential_reach as {{ dbt.type_bigint() }}) as potential_reach,
         cast(engagements as {{ dbt.type_bigint() }}) as engagements,
