@@ -41,6 +41,7 @@ LEARNING_MODELS = (
     "int_sentiment_training_examples",
     "int_sentiment_learned_weights",
     "int_mentions_learned_scored",
+    "int_mentions_model_scored",  # empty unless $ECOUTE_SENTIMENT_MODEL names a model
     "int_mentions_sentiment",
 )
 # What throughput counts: identifying the language and scoring (staging views cost nothing).

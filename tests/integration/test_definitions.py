@@ -145,13 +145,14 @@ def test_corrections_retrain_through_their_own_job(defs, asset_graph):
     assert "raw/demo_mentions" not in selected  # nothing is fetched again
 
 
-def test_the_corrections_sensor_runs_once_per_change_of_the_folder(defs, tmp_path, monkeypatch):
+def test_the_corrections_sensor_runs_once_per_change_of_the_folder(tmp_path, monkeypatch):
     import dagster as dg
 
     from ecoute.settings import CORRECTIONS_ENV
 
     monkeypatch.setenv(CORRECTIONS_ENV, str(tmp_path))
-    sensor = defs.get_sensor_def("corrections_sensor")
+    from orchestration.defs.corrections import corrections_sensor as sensor
+
     assert isinstance(sensor(dg.build_sensor_context()), dg.SkipReason)
     (tmp_path / "2026-11.csv").write_text(
         "mention_id,sentiment,corrected_by\ndemo:1,negative,ana\n"
