@@ -22,14 +22,23 @@
     )) }}
 {%- endmacro %}
 
+{#-
+    Most texts have no emoticon: one search for either kind spares them the
+    four replacements (which change nothing where neither kind is found).
+-#}
 {% macro duckdb__mark_emoticons(expr) -%}
     {%- set positive_emoticons, negative_emoticons = ecoute._emoticon_patterns() -%}
     {%- set positive = "(^|\\s)(" ~ positive_emoticons ~ ")(\\s|$)" -%}
     {%- set negative = "(^|\\s)(" ~ negative_emoticons ~ ")(\\s|$)" -%}
+    {%- set either = "(^|\\s)(" ~ positive_emoticons ~ "|" ~ negative_emoticons ~ ")(\\s|$)" -%}
     {%- set once -%}
         regexp_replace(regexp_replace({{ expr }}, '{{ positive | replace("'", "''") }}', '\1 emoticonpositive \3', 'g'), '{{ negative | replace("'", "''") }}', '\1 emoticonnegative \3', 'g')
     {%- endset -%}
-    regexp_replace(regexp_replace({{ once }}, '{{ positive | replace("'", "''") }}', '\1 emoticonpositive \3', 'g'), '{{ negative | replace("'", "''") }}', '\1 emoticonnegative \3', 'g')
+    case
+        when regexp_matches({{ expr }}, '{{ either | replace("'", "''") }}')
+            then regexp_replace(regexp_replace({{ once }}, '{{ positive | replace("'", "''") }}', '\1 emoticonpositive \3', 'g'), '{{ negative | replace("'", "''") }}', '\1 emoticonnegative \3', 'g')
+        else {{ expr }}
+    end
 {%- endmacro %}
 
 {% macro default__mark_emoticons(expr) -%}
@@ -68,10 +77,11 @@
     regexp_replace({{ token }}, '(.)\\1+', '$1')
 {%- endmacro %}
 
+{#- Each letter is compared with the one before it (`substr` is by character, as the split is). -#}
 {% macro duckdb__squeeze_repeats(token) -%}
     array_to_string(list_filter(
         string_split({{ token }}, ''),
-        lambda letter, i: i = 1 or letter <> string_split({{ token }}, '')[i - 1]
+        lambda letter, i: i = 1 or letter <> substr({{ token }}, i - 1, 1)
     ), '')
 {%- endmacro %}
 
@@ -92,8 +102,10 @@
 
 {#-
     The tokens of a text as the sentiment scorers read it (an array): emoticons
-    marked, then normalised and split. The lexicon scorer and the learned layer
-    (training and scoring alike) all read tokens through this one macro.
+    marked, then normalised and split. The learned layer reads tokens through
+    this one macro, in training and in scoring alike; the lexicon scorer
+    (`int_mentions_scored`) computes the same tokens by a faster route that
+    strips accents only from the tokens that have some.
 -#}
 {% macro sentiment_tokens(text) -%}
     {{ split_tokens(normalize_for_sentiment(mark_emoticons(text))) }}

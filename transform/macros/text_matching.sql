@@ -43,23 +43,57 @@
     emoji and other pictographs (Unicode "other symbol") are kept, each as a token
     of its own, because "😡" says as much as "furious". Skin-tone modifiers and
     variation selectors are dropped ("👍🏽" → "👍", "❤️" → "❤"). Not padded.
+
+    With `strip_tokens`, accents are stripped from the text only when it holds a
+    combining mark (which stripping removes, joining the letters around it);
+    elsewhere stripping changes letters one by one and never where a token
+    starts or ends, so it is left to each token (`strip_token_accents`): the
+    same tokens, and only the few that are not plain ASCII pay for it.
 -#}
-{% macro normalize_for_sentiment(expr) -%}
-    {{ return(adapter.dispatch('normalize_for_sentiment', 'ecoute')(expr)) }}
+{% macro normalize_for_sentiment(expr, strip_tokens=false) -%}
+    {{ return(adapter.dispatch('normalize_for_sentiment', 'ecoute')(expr, strip_tokens)) }}
 {%- endmacro %}
 
-{% macro default__normalize_for_sentiment(expr) -%}
+{#- The portable `strip_accents` only translates letters, so with `strip_tokens` it is all left to the tokens. -#}
+{% macro default__normalize_for_sentiment(expr, strip_tokens=false) -%}
+    {%- set lowered = 'lower(' ~ expr ~ ')' -%}
     trim(regexp_replace(
-        regexp_replace({{ ecoute.strip_accents('lower(' ~ expr ~ ')') }}, '(\\p{So})', ' $1 '),
+        regexp_replace({{ lowered if strip_tokens else ecoute.strip_accents(lowered) }}, '(\\p{So})', ' $1 '),
         '[^\\p{L}\\p{N}\\p{So}]+', ' '
     ))
 {%- endmacro %}
 
-{% macro duckdb__normalize_for_sentiment(expr) -%}
-    trim(regexp_replace(
-        regexp_replace(strip_accents(lower({{ expr }})), '(\p{So})', ' \1 ', 'g'),
-        '[^\p{L}\p{N}\p{So}]+', ' ', 'g'
-    ))
+{#-
+    The words and pictographs are extracted rather than the rest replaced: the
+    same text, but a run of words separated by single spaces (most of a text)
+    is one match, and each match costs more than its length.
+-#}
+{% macro duckdb__normalize_for_sentiment(expr, strip_tokens=false) -%}
+    {%- if strip_tokens -%}
+        {%- set stripped -%}
+            case when regexp_matches(lower({{ expr }}), '\p{M}') then strip_accents(lower({{ expr }})) else lower({{ expr }}) end
+        {%- endset -%}
+    {%- else -%}
+        {%- set stripped = 'strip_accents(lower(' ~ expr ~ '))' -%}
+    {%- endif -%}
+    array_to_string(regexp_extract_all({{ stripped }}, '[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*|\p{So}'), ' ')
+{%- endmacro %}
+
+
+{#-
+    A token of a text normalised by `normalize_for_sentiment(..., strip_tokens=true)`
+    with its accents stripped, as the whole text would have had them.
+-#}
+{% macro strip_token_accents(token) -%}
+    {{ return(adapter.dispatch('strip_token_accents', 'ecoute')(token)) }}
+{%- endmacro %}
+
+{% macro default__strip_token_accents(token) -%}
+    {{ ecoute.strip_accents(token) }}
+{%- endmacro %}
+
+{% macro duckdb__strip_token_accents(token) -%}
+    case when {{ ecoute.is_ascii(token) }} then {{ token }} else strip_accents({{ token }}) end
 {%- endmacro %}
 
 
@@ -100,17 +134,68 @@
     Text as the language identifier reads it: lower case and NFC, accents kept
     ("não", "für", "più" tell languages apart), every run of characters other
     than letters, marks and digits a single space. Not padded.
+
+    With `compose_tokens`, the text is composed (NFC) only when it holds a
+    combining mark, where composition can join or remove a word ("=" followed
+    by U+0338 is "≠"); elsewhere NFC changes letters within a word and never
+    where one starts or ends, so it is left to each token (`compose_token`):
+    the same tokens, and only the few that are not plain ASCII pay for it.
 -#}
-{% macro normalize_for_language(expr) -%}
-    {{ return(adapter.dispatch('normalize_for_language', 'ecoute')(expr)) }}
+{% macro normalize_for_language(expr, compose_tokens=false) -%}
+    {{ return(adapter.dispatch('normalize_for_language', 'ecoute')(expr, compose_tokens)) }}
 {%- endmacro %}
 
-{% macro default__normalize_for_language(expr) -%}
-    trim(regexp_replace({{ ecoute.nfc_text('lower(' ~ expr ~ ')') }}, '[^\\p{L}\\p{M}\\p{N}]+', ' '))
+{#- Without NFC (`nfc_text`) on Spark, `compose_tokens` changes nothing there. -#}
+{% macro default__normalize_for_language(expr, compose_tokens=false) -%}
+    {%- set lowered = 'lower(' ~ expr ~ ')' -%}
+    trim(regexp_replace({{ lowered if compose_tokens else ecoute.nfc_text(lowered) }}, '[^\\p{L}\\p{M}\\p{N}]+', ' '))
 {%- endmacro %}
 
-{% macro duckdb__normalize_for_language(expr) -%}
-    trim(regexp_replace({{ ecoute.nfc_text('lower(' ~ expr ~ ')') }}, '[^\p{L}\p{M}\p{N}]+', ' ', 'g'))
+{#-
+    Separators are replaced where two or more stand together, or where one is
+    not already a space: the same text as replacing every run, but most runs
+    are a single space between two words, and each replacement costs.
+-#}
+{% macro duckdb__normalize_for_language(expr, compose_tokens=false) -%}
+    {%- if compose_tokens -%}
+        {%- set composed -%}
+            case when regexp_matches(lower({{ expr }}), '\p{M}') then nfc_normalize(lower({{ expr }})) else lower({{ expr }}) end
+        {%- endset -%}
+    {%- else -%}
+        {%- set composed = 'nfc_normalize(lower(' ~ expr ~ '))' -%}
+    {%- endif -%}
+    trim(regexp_replace({{ composed }}, '[^\p{L}\p{M}\p{N}]{2,}|[^\p{L}\p{M}\p{N} ]', ' ', 'g'))
+{%- endmacro %}
+
+
+{#-
+    A token of a text normalised by `normalize_for_language(..., compose_tokens=true)`
+    in NFC, as the whole text would have had it.
+-#}
+{% macro compose_token(token) -%}
+    {{ return(adapter.dispatch('compose_token', 'ecoute')(token)) }}
+{%- endmacro %}
+
+{% macro default__compose_token(token) -%}
+    {{ ecoute.nfc_text(token) }}
+{%- endmacro %}
+
+{% macro duckdb__compose_token(token) -%}
+    case when {{ ecoute.is_ascii(token) }} then {{ token }} else nfc_normalize({{ token }}) end
+{%- endmacro %}
+
+
+{#- Whether a text is plain ASCII (as many bytes as characters): no accent, already in NFC. -#}
+{% macro is_ascii(expr) -%}
+    {{ return(adapter.dispatch('is_ascii', 'ecoute')(expr)) }}
+{%- endmacro %}
+
+{% macro default__is_ascii(expr) -%}
+    octet_length({{ expr }}) = length({{ expr }})
+{%- endmacro %}
+
+{% macro duckdb__is_ascii(expr) -%}
+    strlen({{ expr }}) = length({{ expr }})
 {%- endmacro %}
 
 
@@ -125,4 +210,18 @@
 
 {% macro duckdb__has_digit(expr) -%}
     regexp_matches({{ expr }}, '\p{N}')
+{%- endmacro %}
+
+
+{#- The number of elements of an array. -#}
+{% macro array_length(array_expr) -%}
+    {{ return(adapter.dispatch('array_length', 'ecoute')(array_expr)) }}
+{%- endmacro %}
+
+{% macro default__array_length(array_expr) -%}
+    size({{ array_expr }})
+{%- endmacro %}
+
+{% macro duckdb__array_length(array_expr) -%}
+    len({{ array_expr }})
 {%- endmacro %}

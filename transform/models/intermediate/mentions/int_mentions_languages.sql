@@ -15,6 +15,9 @@
 {%- set min_words = 3 %}
 {%- set min_score = 1.0 %}
 {%- set margin = 1.5 %}
+{%- if margin <= 1 %}
+    {{ exceptions.raise_compiler_error("int_mentions_languages: margin must exceed 1, or a tie could be detected") }}
+{%- endif %}
 
 with mentions as (
 
@@ -39,32 +42,41 @@ known_languages as (
 
 ),
 
+-- Normalisation leaves no empty token except in an empty text, so the number
+-- of words is the array's length, read before the tokens are exploded. It
+-- travels with the tokens: only a mention with a marker word can be detected.
 tokenized as (
 
     select
         mention_id,
-        {{ split_tokens(normalize_for_language('full_text')) }} as tokens
-    from mentions
+        {{ split_tokens('normalized_text') }} as tokens,
+        case
+            when normalized_text = '' then 0
+            else {{ array_length(split_tokens('normalized_text')) }}
+        end as words
+    from (
+        select
+            mention_id,
+            {{ normalize_for_language('full_text', compose_tokens=true) }} as normalized_text
+        from mentions
+    ) as normalized
 
 ),
 
+-- Each token in NFC (macro `compose_token`), as the markers are.
 tokens as (
 
     select
         mention_id,
-        {{ unnest_with_position('tokens', 'token', 'token_position') }}
-    from tokenized
-
-),
-
-word_counts as (
-
-    select
-        mention_id,
-        count(*) as words
-    from tokens
-    where token <> ''
-    group by mention_id
+        words,
+        {{ compose_token('token') }} as token
+    from (
+        select
+            mention_id,
+            words,
+            {{ unnest_with_position('tokens', 'token', 'token_position') }}
+        from tokenized
+    ) as exploded
 
 ),
 
@@ -73,6 +85,7 @@ language_scores as (
     select
         tokens.mention_id,
         markers.lang,
+        max(tokens.words) as words,
         sum(markers.weight) as score
     from tokens
     inner join markers
@@ -81,29 +94,19 @@ language_scores as (
 
 ),
 
-ranked as (
-
-    select
-        mention_id,
-        lang,
-        score,
-        row_number() over (partition by mention_id order by score desc, lang) as score_rank
-    from language_scores
-
-),
-
+-- The two best scores of each mention, and the language of the best. Which of
+-- two tied best languages is kept does not matter: a tie is never detected
+-- (the best must weigh `margin` times more than the runner-up).
 best as (
 
     select
-        best.mention_id,
-        best.lang as best_lang,
-        best.score as best_score,
-        coalesce(runner_up.score, 0) as runner_up_score
-    from ranked as best
-    left join ranked as runner_up
-        on runner_up.mention_id = best.mention_id
-        and runner_up.score_rank = 2
-    where best.score_rank = 1
+        mention_id,
+        max(words) as words,
+        {{ arg_max('lang', 'score') }} as best_lang,
+        max(score) as best_score,
+        coalesce({{ second_largest('score') }}, 0) as runner_up_score
+    from language_scores
+    group by mention_id
 
 ),
 
@@ -113,7 +116,7 @@ detected as (
         mentions.mention_id,
         mentions.platform_lang,
         case
-            when coalesce(word_counts.words, 0) >= {{ min_words }}
+            when best.words >= {{ min_words }}
                 and best.best_score >= {{ min_score }}
                 and best.best_score >= {{ margin }} * best.runner_up_score
                 then best.best_lang
@@ -121,8 +124,6 @@ detected as (
         end as detected_lang,
         best.best_score / (best.best_score + best.runner_up_score) as detection_confidence
     from mentions
-    left join word_counts
-        on word_counts.mention_id = mentions.mention_id
     left join best
         on best.mention_id = mentions.mention_id
 

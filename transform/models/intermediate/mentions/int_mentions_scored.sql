@@ -22,6 +22,8 @@
 -- direction, and squashes to s / sqrt(s² + 15) in (-1, 1) (VADER's compound).
 
 {%- set negation_window = 3 %}
+{#- A booster's weight counts in full on the next token, then less with distance. #}
+{%- set boost_scalars = [1, 0.95, 0.9] %}
 {%- set negation_scalar = -0.74 %}
 {%- set boost_step = 0.293 %}
 {%- set exclamation_step = 0.292 %}
@@ -160,7 +162,48 @@ squeezed_modifiers as (
 
 ),
 
-tokenized as (
+-- Every term and modifier of each scoring language in one table: each token is
+-- looked up once, whatever it turns out to be.
+lexicon as (
+
+    select
+        coalesce(scoring_terms.scoring_lang, scoring_modifiers.scoring_lang) as scoring_lang,
+        coalesce(scoring_terms.term, scoring_modifiers.term) as term,
+        scoring_terms.term is not null as is_term,
+        scoring_terms.polarity,
+        scoring_terms.is_negatable,
+        scoring_modifiers.term is not null as is_modifier,
+        scoring_modifiers.is_negator,
+        scoring_modifiers.is_contrast,
+        scoring_modifiers.boost
+    from scoring_terms
+    full outer join scoring_modifiers
+        on scoring_modifiers.scoring_lang = scoring_terms.scoring_lang
+        and scoring_modifiers.term = scoring_terms.term
+
+),
+
+squeezed_lexicon as (
+
+    select
+        coalesce(squeezed_terms.scoring_lang, squeezed_modifiers.scoring_lang) as scoring_lang,
+        coalesce(squeezed_terms.squeezed_term, squeezed_modifiers.squeezed_term) as squeezed_term,
+        squeezed_terms.squeezed_term is not null as is_term,
+        squeezed_terms.polarity,
+        squeezed_terms.is_negatable,
+        squeezed_modifiers.squeezed_term is not null as is_modifier,
+        squeezed_modifiers.is_negator,
+        squeezed_modifiers.is_contrast,
+        squeezed_modifiers.boost
+    from squeezed_terms
+    full outer join squeezed_modifiers
+        on squeezed_modifiers.scoring_lang = squeezed_terms.scoring_lang
+        and squeezed_modifiers.squeezed_term = squeezed_terms.squeezed_term
+
+),
+
+-- The count of '!' travels with the tokens to the mention's sum (`emphasized`).
+normalized as (
 
     select
         mentions.mention_id,
@@ -170,165 +213,191 @@ tokenized as (
             - {{ dbt.length(dbt.replace('mentions.full_text', "'!'", "''")) }},
             4
         ) as exclamations,
-        {{ sentiment_tokens('mentions.full_text') }} as tokens
+        {{ normalize_for_sentiment(mark_emoticons('mentions.full_text'), strip_tokens=true) }} as normalized_text
     from mentions
     left join lexicon_languages
         on lexicon_languages.lang = mentions.lang
 
 ),
 
+-- A plain ASCII token is written as such in the text: it can only be elongated
+-- when the text has a run of three letters somewhere, which one search tells.
+tokenized as (
+
+    select
+        mention_id,
+        scoring_lang,
+        exclamations,
+        {{ split_tokens('normalized_text') }} as tokens,
+        {{ has_repeated_letters('normalized_text') }} as text_has_repeated_letters
+    from normalized
+
+),
+
+-- Accents are stripped token by token (macro `strip_token_accents`).
 tokens as (
 
     select
         mention_id,
         scoring_lang,
-        {{ unnest_with_position('tokens', 'token', 'token_position') }}
-    from tokenized
+        exclamations,
+        token_position,
+        token,
+        case
+            when is_ascii and not text_has_repeated_letters then false
+            else {{ has_repeated_letters('token') }}
+        end as has_repeated_letters
+    from (
+        select
+            mention_id,
+            scoring_lang,
+            exclamations,
+            text_has_repeated_letters,
+            token_position,
+            {{ is_ascii('token') }} as is_ascii,
+            {{ strip_token_accents('token') }} as token
+        from (
+            select
+                mention_id,
+                scoring_lang,
+                exclamations,
+                text_has_repeated_letters,
+                {{ unnest_with_position('tokens', 'token', 'token_position') }}
+            from tokenized
+        ) as exploded
+    ) as stripped
 
 ),
 
--- Only tokens that carry a polarity or modify one matter from here on: each
--- lookup is an inner join against a small table, then the hits are gathered.
-exact_hits as (
+-- Only tokens that carry a polarity or modify one matter from here on: those
+-- found in the lexicon, and those with a run of letters, which may be found
+-- squeezed. The rest are dropped after this one lookup.
+looked_up as (
 
     select
         tokens.mention_id,
+        tokens.exclamations,
         tokens.token_position,
-        scoring_terms.polarity,
-        scoring_terms.is_negatable,
-        false as is_elongated
+        tokens.scoring_lang,
+        tokens.token,
+        lexicon.is_term,
+        lexicon.polarity,
+        lexicon.is_negatable,
+        lexicon.is_modifier,
+        lexicon.is_negator,
+        lexicon.is_contrast,
+        lexicon.boost,
+        tokens.has_repeated_letters
     from tokens
-    inner join scoring_terms
-        on scoring_terms.scoring_lang = tokens.scoring_lang
-        and scoring_terms.term = tokens.token
+    left join lexicon
+        on lexicon.scoring_lang = tokens.scoring_lang
+        and lexicon.term = tokens.token
 
 ),
 
-elongated_tokens as (
+-- A token is read as it is written when the lexicon has it; an elongated one
+-- ("gooood", "trooop") is read squeezed as a term, or as a modifier, that it
+-- is not as written, and counts `boost_step` more.
+meaningful_tokens as (
+
+    select
+        looked_up.mention_id,
+        looked_up.exclamations,
+        looked_up.token_position,
+        case
+            when looked_up.is_term then looked_up.polarity
+            when squeezed.is_term then squeezed.polarity
+        end as polarity,
+        case
+            when looked_up.is_term then looked_up.is_negatable
+            when squeezed.is_term then squeezed.is_negatable
+            else false
+        end as is_negatable,
+        case
+            when looked_up.is_term then false
+            else coalesce(squeezed.is_term, false)
+        end as is_elongated,
+        case
+            when looked_up.is_modifier then looked_up.is_negator
+            when squeezed.is_modifier then squeezed.is_negator
+            else false
+        end as is_negator,
+        case
+            when looked_up.is_modifier then looked_up.is_contrast
+            when squeezed.is_modifier then squeezed.is_contrast
+            else false
+        end as is_contrast,
+        case
+            when looked_up.is_modifier then looked_up.boost
+            when squeezed.is_modifier then squeezed.boost + sign(squeezed.boost) * {{ boost_step }}
+            else 0
+        end as boost
+    from looked_up
+    left join squeezed_lexicon as squeezed
+        on squeezed.scoring_lang = looked_up.scoring_lang
+        and squeezed.squeezed_term = case
+            when looked_up.has_repeated_letters then {{ squeeze_repeats('looked_up.token') }}
+        end
+    where looked_up.is_term is not null
+        or looked_up.has_repeated_letters
+
+),
+
+-- The tokens that act on the next ones: negators and boosters.
+modifying_tokens as (
 
     select
         mention_id,
         token_position,
-        scoring_lang,
-        token
-    from tokens
-    where {{ has_repeated_letters('token') }}
+        is_negator,
+        boost
+    from meaningful_tokens
+    where is_negator
+        or boost <> 0
 
 ),
 
-elongated_hits as (
+-- Before the first contrast word of a mention its tokens count less, after it more.
+contrasts as (
 
     select
-        elongated_tokens.mention_id,
-        elongated_tokens.token_position,
-        squeezed_terms.polarity,
-        squeezed_terms.is_negatable,
-        true as is_elongated
-    from elongated_tokens
-    inner join squeezed_terms
-        on squeezed_terms.scoring_lang = elongated_tokens.scoring_lang
-        and squeezed_terms.squeezed_term = {{ squeeze_repeats('elongated_tokens.token') }}
-    left join scoring_terms
-        on scoring_terms.scoring_lang = elongated_tokens.scoring_lang
-        and scoring_terms.term = elongated_tokens.token
-    where scoring_terms.term is null
+        mention_id,
+        min(token_position) as contrast_position
+    from meaningful_tokens
+    where is_contrast
+    group by mention_id
 
 ),
 
-exact_modifier_hits as (
-
-    select
-        tokens.mention_id,
-        tokens.token_position,
-        scoring_modifiers.is_negator,
-        scoring_modifiers.is_contrast,
-        scoring_modifiers.boost
-    from tokens
-    inner join scoring_modifiers
-        on scoring_modifiers.scoring_lang = tokens.scoring_lang
-        and scoring_modifiers.term = tokens.token
-
-),
-
--- "trooop", "sooo": an elongated booster boosts, one step more.
-elongated_modifier_hits as (
-
-    select
-        elongated_tokens.mention_id,
-        elongated_tokens.token_position,
-        squeezed_modifiers.is_negator,
-        squeezed_modifiers.is_contrast,
-        squeezed_modifiers.boost + sign(squeezed_modifiers.boost) * {{ boost_step }} as boost
-    from elongated_tokens
-    inner join squeezed_modifiers
-        on squeezed_modifiers.scoring_lang = elongated_tokens.scoring_lang
-        and squeezed_modifiers.squeezed_term = {{ squeeze_repeats('elongated_tokens.token') }}
-    left join scoring_modifiers
-        on scoring_modifiers.scoring_lang = elongated_tokens.scoring_lang
-        and scoring_modifiers.term = elongated_tokens.token
-    where scoring_modifiers.term is null
-
-),
-
-modifier_hits as (
-
-    select * from exact_modifier_hits
-    union all
-    select * from elongated_modifier_hits
-
-),
-
-polar_hits as (
-
-    select * from exact_hits
-    union all
-    select * from elongated_hits
-
-),
-
-meaningful_tokens as (
-
-    select
-        coalesce(polar_hits.mention_id, modifier_hits.mention_id) as mention_id,
-        coalesce(polar_hits.token_position, modifier_hits.token_position) as token_position,
-        polar_hits.polarity,
-        coalesce(polar_hits.is_negatable, false) as is_negatable,
-        coalesce(polar_hits.is_elongated, false) as is_elongated,
-        coalesce(modifier_hits.is_negator, false) as is_negator,
-        coalesce(modifier_hits.is_contrast, false) as is_contrast,
-        coalesce(modifier_hits.boost, 0) as boost
-    from polar_hits
-    full outer join modifier_hits
-        on modifier_hits.mention_id = polar_hits.mention_id
-        and modifier_hits.token_position = polar_hits.token_position
-
-),
-
--- What each token's neighbours do to it, from the modifiers just before it.
+-- What each token's neighbours do to it, from the modifiers just before it:
+-- one lookup per distance, as a token has at most one modifier at each.
 in_context as (
 
     select
-        *,
-        max(case when is_negator then 1 else 0 end) over (
-            partition by mention_id order by token_position
-            range between {{ negation_window }} preceding and 1 preceding
-        ) as is_negated,
-        coalesce(sum(boost) over (
-            partition by mention_id order by token_position
-            range between 1 preceding and 1 preceding
-        ), 0)
-        + 0.95 * coalesce(sum(boost) over (
-            partition by mention_id order by token_position
-            range between 2 preceding and 2 preceding
-        ), 0)
-        + 0.9 * coalesce(sum(boost) over (
-            partition by mention_id order by token_position
-            range between 3 preceding and 3 preceding
-        ), 0) as boost_before,
-        min(case when is_contrast then token_position end) over (
-            partition by mention_id
-        ) as contrast_position
-    from meaningful_tokens
+        polar.mention_id,
+        polar.exclamations,
+        polar.token_position,
+        polar.polarity,
+        polar.is_negatable,
+        polar.is_elongated,
+        {% for distance in range(1, negation_window + 1) -%}
+        coalesce(before_{{ distance }}.is_negator, false){{ ' or' if not loop.last }}
+        {% endfor -%}
+        as is_negated,
+        {% for scalar in boost_scalars -%}
+        {{ scalar ~ ' * ' if not loop.first }}coalesce(before_{{ loop.index }}.boost, 0){{ ' +' if not loop.last }}
+        {% endfor -%}
+        as boost_before,
+        contrasts.contrast_position
+    from meaningful_tokens as polar
+    {% for distance in range(1, [negation_window, boost_scalars | length] | max + 1) -%}
+    left join modifying_tokens as before_{{ distance }}
+        on before_{{ distance }}.mention_id = polar.mention_id
+        and before_{{ distance }}.token_position = polar.token_position - {{ distance }}
+    {% endfor -%}
+    left join contrasts
+        on contrasts.mention_id = polar.mention_id
+    where polar.polarity is not null
 
 ),
 
@@ -336,11 +405,12 @@ valences as (
 
     select
         mention_id,
+        exclamations,
         (
             polarity
             + sign(polarity) * (boost_before + case when is_elongated then {{ boost_step }} else 0 end)
         )
-        * case when is_negatable and is_negated = 1 then {{ negation_scalar }} else 1 end
+        * case when is_negatable and is_negated then {{ negation_scalar }} else 1 end
         * case
             when contrast_position is null then 1
             when token_position < contrast_position then 0.5
@@ -348,7 +418,6 @@ valences as (
             else 1
         end as valence
     from in_context
-    where polarity is not null
 
 ),
 
@@ -356,22 +425,25 @@ valence_sums as (
 
     select
         mention_id,
+        max(exclamations) as exclamations,
         sum(case when valence < 0 then {{ negativity_weight }} * valence else valence end) as valence_sum
     from valences
     group by mention_id
 
 ),
 
+-- Each '!' (four at most) adds `exclamation_step` in the sum's direction; a
+-- mention without a valence sums to 0, whatever its exclamation marks.
 emphasized as (
 
     select
-        tokenized.mention_id,
+        mentions.mention_id,
         coalesce(valence_sums.valence_sum, 0)
-        + sign(coalesce(valence_sums.valence_sum, 0)) * tokenized.exclamations * {{ exclamation_step }}
+        + sign(coalesce(valence_sums.valence_sum, 0)) * coalesce(valence_sums.exclamations, 0) * {{ exclamation_step }}
             as valence_sum
-    from tokenized
+    from mentions
     left join valence_sums
-        on valence_sums.mention_id = tokenized.mention_id
+        on valence_sums.mention_id = mentions.mention_id
 
 ),
 
