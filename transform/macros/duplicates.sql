@@ -56,19 +56,6 @@
 
 
 {#- The number of elements of an array. -#}
-{% macro array_length(array_expr) -%}
-    {{ return(adapter.dispatch('array_length', 'ecoute')(array_expr)) }}
-{%- endmacro %}
-
-{% macro default__array_length(array_expr) -%}
-    size({{ array_expr }})
-{%- endmacro %}
-
-{% macro duckdb__array_length(array_expr) -%}
-    len({{ array_expr }})
-{%- endmacro %}
-
-
 {#-
     The distinct 64-bit hashes of the word pairs ("shingles") of an array of
     words: ['vol', 'annule', 'ce', 'soir'] → hashes of 'vol annule', 'annule ce',
