@@ -72,6 +72,7 @@ final as (
         mentions.author_handle,
         mentions.url,
         mentions.sentiment_label,
+        mentions.is_spam,
 
         -- measures
         mentions.engagement,

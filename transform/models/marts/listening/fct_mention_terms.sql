@@ -25,6 +25,7 @@ final as (
         mentions.platform,
         mentions.lang,
         mentions.sentiment_label,
+        mentions.is_spam,
 
         -- timestamps (UTC) and the reader's calendar day
         mentions.published_at,
