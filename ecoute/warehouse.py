@@ -59,3 +59,17 @@ def relation_to_polars(relation: object) -> pl.DataFrame:
     if hasattr(relation, "toArrow"):  # Spark 4
         return pl.from_arrow(relation.toArrow())
     return pl.from_pandas(relation.toPandas())  # older Spark
+
+
+def previous_build(session: object, relation: str) -> pl.DataFrame | None:
+    """What a dbt Python model built last time (`dbt.this`), or None on its first build.
+
+    Only "no such table" means a first build (DuckDB's CatalogException,
+    Spark's AnalysisException); any other error is raised.
+    """
+    try:
+        return relation_to_polars(session.sql(f"select * from {relation}"))
+    except Exception as error:
+        if type(error).__name__ in {"CatalogException", "AnalysisException"}:
+            return None
+        raise

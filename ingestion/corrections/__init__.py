@@ -74,8 +74,11 @@ def load_corrections(rows: pl.DataFrame) -> int:
 
 
 def _stored_ids(pipeline: Any) -> set[str]:
+    """The ids already in `raw.corrections`; none before its first load."""
+    from dlt.destinations.exceptions import DatabaseUndefinedRelation
+
     try:
         with pipeline.sql_client() as client:
             return {row[0] for row in client.execute_sql("select correction_id from corrections")}
-    except Exception:
+    except DatabaseUndefinedRelation:
         return set()

@@ -115,3 +115,47 @@ def test_a_command_line_correction_is_checked_like_a_file_line() -> None:
     }
     with pytest.raises(CorrectionsError, match="command line: sentiment 'great'"):
         correction_from_command_line("demo:9", "great", None, "ana", None, INTENTS, now)
+
+
+def test_importing_into_a_new_warehouse_then_again_adds_each_correction_once(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The real dlt load into a DuckDB file with no corrections table yet, then a re-import."""
+    import duckdb
+    from click.testing import CliRunner
+
+    from ecoute.cli import main
+    from ecoute.settings import WAREHOUSE_ENV
+
+    warehouse = tmp_path / "w" / "ecoute.duckdb"
+    monkeypatch.setenv(WAREHOUSE_ENV, str(warehouse))
+    path = write(
+        tmp_path,
+        "mention_id,sentiment,intents,corrected_by\n"
+        "demo:1,négatif,complaint,ana\n"
+        "demo:2,positif,,ana\n",
+    )
+    first = CliRunner().invoke(main, ["corrections", "import", str(path), "--no-build"])
+    assert first.exit_code == 0, first.output
+    assert "2 new correction(s)" in first.output and "(0 already there)" in first.output
+    again = CliRunner().invoke(main, ["corrections", "import", str(path), "--no-build"])
+    assert again.exit_code == 0, again.output
+    assert "0 new correction(s)" in again.output and "(2 already there)" in again.output
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        rows = connection.sql(
+            "select mention_id, sentiment, intents from raw.corrections order by mention_id"
+        ).fetchall()
+    assert rows == [("demo:1", "negative", "complaint"), ("demo:2", "positive", None)]
+
+
+def test_a_previous_build_is_none_only_when_the_table_does_not_exist() -> None:
+    import duckdb
+
+    from ecoute.warehouse import previous_build
+
+    connection = duckdb.connect()
+    assert previous_build(connection, "main.never_built") is None
+    connection.execute("create table built as select 1 as x")
+    assert previous_build(connection, "main.built")["x"].to_list() == [1]
+    with pytest.raises(duckdb.ParserException):
+        previous_build(connection, "main.built where")

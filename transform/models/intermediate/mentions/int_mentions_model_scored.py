@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 
 from ecoute.sentiment.transformer import ModelSettings, score_new_mentions
-from ecoute.warehouse import relation_to_polars
+from ecoute.warehouse import previous_build, relation_to_polars
 
 
 def model(dbt, session):
@@ -34,13 +34,5 @@ def model(dbt, session):
             pl.col("title").fill_null(""), pl.col("text").fill_null(""), separator=" "
         ).alias("text"),
     )
-    previous = previous_scores(session, str(dbt.this))
+    previous = previous_build(session, str(dbt.this))
     return score_new_mentions(mentions, settings, previous).to_arrow()
-
-
-def previous_scores(session, relation):
-    """The scores of the previous build, if this model was built before in this warehouse."""
-    try:
-        return relation_to_polars(session.sql(f"select * from {relation}"))
-    except Exception:  # first build: the table does not exist yet
-        return None

@@ -7,7 +7,7 @@ otherwise the previous build's weights are kept, version and all.
 """
 
 from ecoute.sentiment.learning import LearningSettings, train_models
-from ecoute.warehouse import relation_to_polars
+from ecoute.warehouse import previous_build, relation_to_polars
 
 
 def model(dbt, session):
@@ -17,13 +17,5 @@ def model(dbt, session):
         regularization=float(dbt.config.get("regularization")),
     )
     examples = relation_to_polars(dbt.ref("int_sentiment_training_examples"))
-    previous = previous_weights(session, str(dbt.this))
+    previous = previous_build(session, str(dbt.this))
     return train_models(examples, settings, previous).to_arrow()
-
-
-def previous_weights(session, relation):
-    """The weights of the previous build, if this model was built before in this warehouse."""
-    try:
-        return relation_to_polars(session.sql(f"select * from {relation}"))
-    except Exception:
-        return None
