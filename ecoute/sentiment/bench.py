@@ -5,7 +5,8 @@ the real dlt source and the dbt models `stg_sentiment__*` and
 `int_mentions_scored` run on them, in a scratch DuckDB file that is deleted
 afterwards. VADER (vaderSentiment's `polarity_scores`, compound ±0.05, its
 authors' thresholds) scores the same rows in the same run, one text at a time
-as it is meant to be used.
+as it is meant to be used, over as many passes as last a second (one pass over a
+few thousand posts is too short to time).
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ TIMED_MODELS = ("int_mentions_languages", "int_mentions_scored")
 LEARNED_TIMED_MODELS = ("int_mentions_learned_scored", "int_mentions_sentiment")
 TRAINING_MODEL = "int_sentiment_learned_weights"
 VADER_THRESHOLD = 0.05
+# VADER is timed over passes on the posts until this many seconds have gone by:
+# a single pass over a few thousand posts lasts a fraction of a second, too
+# short to time steadily.
+VADER_MIN_SECONDS = 1.0
 # The warehouse's throughput is measured on at least this many texts (the posts repeated).
 THROUGHPUT_TEXTS = 200_000
 
@@ -82,6 +87,7 @@ class BenchResult:
     scored_texts: int
     seconds: float
     vader_seconds: float
+    vader_texts: int  # the posts times VADER's timed passes
     method: str
     skipped: int = 0
     notes: list[str] = field(default_factory=list)
@@ -95,7 +101,7 @@ class BenchResult:
 
     @property
     def vader_texts_per_s(self) -> float:
-        return self.texts / self.vader_seconds if self.vader_seconds else float("inf")
+        return self.vader_texts / self.vader_seconds if self.vader_seconds else float("inf")
 
     def to_json(self) -> dict:
         return {
@@ -297,13 +303,25 @@ def training_corrections(training: pl.DataFrame) -> pl.DataFrame:
     ).cast(CORRECTION_SCHEMA)
 
 
-def score_with_vader(texts: pl.Series) -> tuple[pl.Series, float]:
-    """VADER's labels (compound ≥ 0.05 positive, ≤ -0.05 negative) and its seconds."""
+@dataclass(frozen=True)
+class VaderScores:
+    labels: pl.Series  # compound ≥ 0.05 positive, ≤ -0.05 negative
+    texts: int  # scored in `seconds`: the posts times the passes
+    seconds: float
+
+
+def score_with_vader(texts: pl.Series, min_seconds: float = VADER_MIN_SECONDS) -> VaderScores:
+    """VADER's labels, and its time over as many passes as last `min_seconds`."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     analyzer = SentimentIntensityAnalyzer()
     started = time.perf_counter()
     compounds = [analyzer.polarity_scores(text)["compound"] for text in texts]
+    passes = 1
+    while texts.len() and time.perf_counter() - started < min_seconds:
+        for text in texts:
+            analyzer.polarity_scores(text)
+        passes += 1
     seconds = time.perf_counter() - started
     labels = (
         pl.select(compound=pl.Series(compounds, dtype=pl.Float64))
@@ -316,7 +334,7 @@ def score_with_vader(texts: pl.Series) -> tuple[pl.Series, float]:
         )
         .to_series()
     )
-    return labels, seconds
+    return VaderScores(labels=labels, texts=texts.len() * passes, seconds=seconds)
 
 
 def macro_f1(gold: pl.Series, predicted: pl.Series) -> float:
@@ -358,9 +376,9 @@ def run_bench(
         warehouse = score_in_warehouse(
             frame, Path(scratch), copies, training.frame if training is not None else None
         )
-    vader_labels, vader_seconds = score_with_vader(frame["text"])
+    vader = score_with_vader(frame["text"])
     scored = frame.with_columns(
-        predicted=warehouse.labels, vader=vader_labels, lang=pl.col("lang").fill_null("und")
+        predicted=warehouse.labels, vader=vader.labels, lang=pl.col("lang").fill_null("und")
     )
     languages: dict[str, LanguageFigures] = {}
     groups = sorted(scored["lang"].unique().to_list())
@@ -378,7 +396,8 @@ def run_bench(
         texts=frame.height,
         scored_texts=frame.height * copies,
         seconds=warehouse.seconds,
-        vader_seconds=vader_seconds,
+        vader_seconds=vader.seconds,
+        vader_texts=vader.texts,
         method=warehouse.method,
         skipped=posts.skipped,
         models=warehouse.models,
@@ -414,8 +433,9 @@ def render(result: BenchResult, source: Path) -> str:
         f"warehouse: {result.texts_per_s:>9,.0f} texts/s ({result.scored_texts:,} texts, the posts"
         f" repeated {result.scored_texts // result.texts}×, in {result.seconds:.2f}s of"
         f" {', '.join(TIMED_MODELS + (LEARNED_TIMED_MODELS if result.training_examples else ()))})",
-        f"VADER:     {result.vader_texts_per_s:>9,.0f} texts/s ({result.texts:,} texts in"
-        f" {result.vader_seconds:.2f}s, one by one) · the warehouse is {ratio:.1f}× faster",
+        f"VADER:     {result.vader_texts_per_s:>9,.0f} texts/s ({result.vader_texts:,} texts, the"
+        f" posts {result.vader_texts // result.texts}× over, in {result.vader_seconds:.2f}s,"
+        f" one by one) · the warehouse is {ratio:.1f}× faster",
     ]
     return "\n".join(lines)
 

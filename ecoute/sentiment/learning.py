@@ -72,7 +72,9 @@ def train_models(
     """The weights of every language's model (`WEIGHT_SCHEMA`), reusing `previous` where nothing changed."""
     trained_at = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
     models = []
-    for (lang,), group in sorted(examples.partition_by("lang", as_dict=True).items()):
+    for (lang,), unordered in sorted(examples.partition_by("lang", as_dict=True).items()):
+        # The warehouse returns rows in no set order; the folds of cross-validation depend on it.
+        group = unordered.sort("mention_id")
         if group.height < settings.min_examples or group["label"].n_unique() < 2:
             continue
         version = model_version(group, settings)

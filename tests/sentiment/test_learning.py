@@ -158,6 +158,15 @@ def test_an_unchanged_training_set_keeps_its_model_and_a_new_correction_retrains
     assert stricter["model_version"][0] != first["model_version"][0]
 
 
+def test_the_order_of_the_examples_changes_nothing(examples: pl.DataFrame) -> None:
+    # The warehouse returns rows in no set order: a refit must give the same model and figures.
+    french = examples.filter(pl.col("lang") == "fr")
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    in_order = train_models(french, SETTINGS, now=now)
+    shuffled = train_models(french.sample(fraction=1.0, shuffle=True, seed=3), SETTINGS, now=now)
+    assert shuffled.equals(in_order)
+
+
 def test_a_model_that_cannot_beat_the_lexicon_is_not_used(examples: pl.DataFrame) -> None:
     # Analysts who always agree with the lexicon: it is perfect on them, nothing to learn.
     french = examples.filter(pl.col("lang") == "fr").with_columns(label=pl.col("lexicon_label"))

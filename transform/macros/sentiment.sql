@@ -102,11 +102,27 @@
 
 {#-
     The tokens of a text as the sentiment scorers read it (an array): emoticons
-    marked, then normalised and split. The learned layer reads tokens through
-    this one macro, in training and in scoring alike; the lexicon scorer
-    (`int_mentions_scored`) computes the same tokens by a faster route that
-    strips accents only from the tokens that have some.
+    marked, then normalised and split. Training and scoring of the learned
+    layer read tokens through this one macro; the lexicon scorer
+    (`int_mentions_scored`) splits the same way and strips accents after
+    exploding the tokens, where it needs the positions anyway.
 -#}
 {% macro sentiment_tokens(text) -%}
-    {{ split_tokens(normalize_for_sentiment(mark_emoticons(text))) }}
+    {{ return(adapter.dispatch('sentiment_tokens', 'ecoute')(text)) }}
+{%- endmacro %}
+
+{% macro default__sentiment_tokens(text) -%}
+    {{ ecoute.split_tokens(ecoute.normalize_for_sentiment(ecoute.mark_emoticons(text))) }}
+{%- endmacro %}
+
+{#-
+    The same tokens by the faster route: accents are stripped from the whole
+    text only when it holds a combining mark, else token by token, and only
+    from the tokens that are not plain ASCII (see `normalize_for_sentiment`).
+-#}
+{% macro duckdb__sentiment_tokens(text) -%}
+    list_transform(
+        {{ ecoute.split_tokens(ecoute.normalize_for_sentiment(ecoute.mark_emoticons(text), strip_tokens=true)) }},
+        lambda token: {{ ecoute.strip_token_accents('token') }}
+    )
 {%- endmacro %}
