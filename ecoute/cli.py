@@ -370,6 +370,47 @@ def check_config(path: Path | None, verbose: bool) -> None:
             click.echo(f"  {'':<{width}}  effective: {compiled.effective.to_query()}")
 
 
+@main.group()
+def sources() -> None:
+    """The source connectors configured in listening.yml (sources.<name>)."""
+
+
+@sources.command("check")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+def sources_check(path: Path | None) -> None:
+    """List every connector, what it needs (settings, credentials) and whether it is ready.
+
+    Exits 1 when an enabled connector is not ready. Secrets are never printed:
+    only whether each environment variable is set.
+    """
+    from ingestion.connectors import CONNECTORS
+
+    config = _validated_config(path)
+    demo = "enabled" if config.sources.demo.enabled else "disabled"
+    click.echo(f"{path or config_path()}: sources")
+    click.echo(
+        f"  {'demo':<11} {demo:<9} ready: built in, no network ({config.sources.demo.mentions:,} mentions)"
+    )
+    not_ready = []
+    for connector in CONNECTORS:
+        settings = connector.settings(config)
+        problems = []
+        if not connector.is_configured(settings):
+            problems.append(f"nothing to fetch under sources.{connector.name}")
+        problems += [
+            f"${credential.env_var} not set ({credential.description})"
+            for credential in connector.missing_credentials()
+        ]
+        state = "enabled" if settings.enabled else "disabled"
+        verdict = "ready" if not problems else "not ready: " + "; ".join(problems)
+        where = f" · {settings.base_url}" if settings.base_url else ""
+        click.echo(f"  {connector.name:<11} {state:<9} {verdict}{where}")
+        if settings.enabled and problems:
+            not_ready.append(connector.name)
+    if not_ready:
+        raise click.ClickException(f"enabled but not ready: {', '.join(not_ready)}")
+
+
 @main.command()
 def prepare() -> None:
     """Parse the dbt project into target/manifest.json (what loading the code location reads)."""

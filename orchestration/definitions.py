@@ -5,6 +5,7 @@ from __future__ import annotations
 import dagster as dg
 
 from ecoute.progress import progress_logger
+from orchestration.defs.connectors import connector_feeds
 from orchestration.defs.corrections import corrections_job, corrections_sensor
 from orchestration.defs.ingestion import (
     corrections_tables,
@@ -23,6 +24,7 @@ defs = dg.Definitions(
         reference_data_tables,
         demo_feed_tables,
         corrections_tables,
+        *connector_feeds,
         dbt_models,
     ],
     asset_checks=[fct_mentions_expectations],

@@ -46,6 +46,8 @@ final as (
         mentions.source_post_id,
         mentions.author_id,
         mentions.reshare_of_mention_id,
+        mentions.parent_mention_id,
+        mentions.thread_mention_id,
         duplicates.duplicate_cluster_id,
         duplicates.canonical_mention_id,
 
