@@ -5,7 +5,8 @@ missing, fetches nothing: its materialisation says why. Each run's counts per
 query (fetched = loaded + quarantined + duplicates) are the asset's metadata.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Dagster checks the annotation of `context`
+# as a class, and a string annotation makes every connector asset fail to build.
 
 from collections.abc import Iterator
 from typing import Any
