@@ -5,8 +5,8 @@ missing, fetches nothing: its materialisation says why. Each run's counts per
 query (fetched = loaded + quarantined + duplicates) are the asset's metadata.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Dagster checks the type of
+# `fetch`'s `context` parameter as an object, and a string annotation fails it.
 from collections.abc import Iterator
 from typing import Any
 
