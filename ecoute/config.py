@@ -30,6 +30,7 @@ from ecoute.query.topics import (
 )
 from ecoute.settings import config_path
 from ecoute.source_settings.mastodon import MastodonSettings
+from ecoute.source_settings.rss import RssSettings
 
 SLUG = r"^[a-z][a-z0-9_]*$"
 
@@ -168,6 +169,7 @@ class Spam(StrictModel):
 class Sources(StrictModel):
     demo: DemoSource = Field(default_factory=DemoSource)
     mastodon: MastodonSettings = Field(default_factory=MastodonSettings)
+    rss: RssSettings = Field(default_factory=RssSettings)
 
 
 class ListeningConfig(StrictModel):
