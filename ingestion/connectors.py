@@ -8,10 +8,12 @@ its entry here, its name in the dbt var `connectors` and its dbt source in
 
 from __future__ import annotations
 
+from ecoute.source_settings.hackernews import HackerNewsSettings
 from ecoute.source_settings.mastodon import MastodonSettings
 from ecoute.source_settings.rss import RssSettings
 from ingestion import mastodon
 from ingestion.common.connector import Connector
+from ingestion.hackernews import hackernews_source
 from ingestion.rss import rss_source
 
 CONNECTORS: tuple[Connector, ...] = (
@@ -46,5 +48,24 @@ CONNECTORS: tuple[Connector, ...] = (
         settings=lambda config: RssSettings() if config is None else config.sources.rss,
         source=rss_source,
         is_configured=lambda settings: bool(settings.feeds),
+    ),
+    Connector(
+        name="hackernews",
+        label="Hacker News",
+        description=(
+            "Hacker News stories and comments, from two public APIs without credentials."
+            " A `search` query asks Algolia's HN search (`search_by_date`) for the stories"
+            " and/or comments matching its words, newest first, 100 a page; it is incremental:"
+            " each run asks only for what was created since the query's cursor and stops there."
+            " A `topstories` query reads the front-page ranking from the official Firebase API"
+            " and fetches its first `max_items` items; a ranking has no cursor, so every run"
+            " merges the listed stories again with their current scores and comment counts."
+            " Deleted and dead items are quarantined with that reason."
+        ),
+        settings=lambda config: (
+            HackerNewsSettings() if config is None else config.sources.hackernews
+        ),
+        source=hackernews_source,
+        is_configured=lambda settings: bool(settings.queries),
     ),
 )

@@ -9,7 +9,11 @@ could map (`MENTION_SCHEMA` columns) and those it could not (quarantine rows).
   record at or before it is a duplicate. Services list newest first, so the
   first page that reaches the cursor ends the query ("caught_up"); so do the
   last page and the configured page cap. The state is saved with the load:
-  a run that fails before loading fetches the same records again next time;
+  a run that fails before loading fetches the same records again next time.
+  A connector may read the cursor (`saved_cursor`) to ask the service only
+  for what is newer. A listing that is not a time line (a ranking such as
+  Hacker News' top stories) is collected with `incremental=False`: no
+  cursor, every listed record is loaded (merged on its id) on every run;
 - **nothing lost silently**: a record without an id or a publication date is
   quarantined with its reason, as is a page the service sent malformed; a
   query whose service fails is reported in its run row and the log (secrets
@@ -89,6 +93,11 @@ class QueryCursor:
         return QueryCursor(latest, tuple(sorted(ids)))
 
 
+def saved_cursor(query: str) -> QueryCursor:
+    """Where `query` stopped last run (empty on the first): call it inside the resource."""
+    return QueryCursor.from_state(dlt.current.resource_state().get("cursors", {}).get(query))
+
+
 def table_hints(service: str) -> dict[str, dict[str, Any]]:
     """dlt hints of the quarantine and runs tables of `service` (the mentions table is the resource's)."""
     return {
@@ -113,10 +122,15 @@ def collect(
     client: ServiceClient,
     max_pages: int,
     run_id: str,
+    incremental: bool = True,
 ) -> Iterator[Any]:
-    """Arrow tables for dlt: the new mentions of `query`, its quarantine rows, then its run row."""
+    """Arrow tables for dlt: the new mentions of `query`, its quarantine rows, then its run row.
+
+    With `incremental=False` the query has no cursor: nothing is older than
+    it, so only repeats within the run are duplicates.
+    """
     state = dlt.current.resource_state().setdefault("cursors", {})
-    cursor = QueryCursor.from_state(state.get(query))
+    cursor = saved_cursor(query) if incremental else QueryCursor()
     hints = table_hints(service)
     started_at = datetime.now(UTC)
     requests_before = client.requests_made
@@ -161,7 +175,7 @@ def collect(
         stopped_because = f"error: {error}"
     # A query that failed part-way keeps its cursor: the records it did not reach
     # are older than those it loaded, and the next run must still fetch them.
-    if not stopped_because.startswith("error"):
+    if incremental and not stopped_because.startswith("error"):
         state[query] = newest.to_state()
     run = {
         "run_id": run_id,

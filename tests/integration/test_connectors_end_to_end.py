@@ -110,7 +110,9 @@ def test_every_loaded_record_reaches_fct_mentions_under_the_contract(job_result)
         "select count(*) from information_schema.tables where table_name = 'mastodon_quarantine'",
     )
     quarantined = (
-        sql(warehouse, "select count(*) from raw.mastodon_quarantine")[0][0] if quarantine[0][0] else 0
+        sql(warehouse, "select count(*) from raw.mastodon_quarantine")[0][0]
+        if quarantine[0][0]
+        else 0
     )
     assert mastodon + quarantined == statuses
     # Replies point at the status they answer, as mention ids of the same source.
