@@ -29,6 +29,7 @@ from ecoute.query.topics import (
     exclusion_node,
 )
 from ecoute.settings import config_path
+from ecoute.source_settings.bluesky import BlueskySettings
 from ecoute.source_settings.hackernews import HackerNewsSettings
 from ecoute.source_settings.mastodon import MastodonSettings
 from ecoute.source_settings.rss import RssSettings
@@ -172,6 +173,7 @@ class Sources(StrictModel):
     mastodon: MastodonSettings = Field(default_factory=MastodonSettings)
     rss: RssSettings = Field(default_factory=RssSettings)
     hackernews: HackerNewsSettings = Field(default_factory=HackerNewsSettings)
+    bluesky: BlueskySettings = Field(default_factory=BlueskySettings)
 
 
 class ListeningConfig(StrictModel):
