@@ -29,6 +29,7 @@ from ecoute.query.topics import (
     exclusion_node,
 )
 from ecoute.settings import config_path
+from ecoute.source_settings.reddit import RedditSettings
 
 SLUG = r"^[a-z][a-z0-9_]*$"
 
@@ -166,6 +167,7 @@ class Spam(StrictModel):
 
 class Sources(StrictModel):
     demo: DemoSource = Field(default_factory=DemoSource)
+    reddit: RedditSettings = Field(default_factory=RedditSettings)
 
 
 class ListeningConfig(StrictModel):

@@ -5,8 +5,8 @@ missing, fetches nothing: its materialisation says why. Each run's counts per
 query (fetched = loaded + quarantined + duplicates) are the asset's metadata.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Dagster compares the `context`
+# annotation of an asset function with its context classes, not with a string.
 from collections.abc import Iterator
 from typing import Any
 
