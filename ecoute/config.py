@@ -32,6 +32,7 @@ from ecoute.settings import config_path
 from ecoute.source_settings.bluesky import BlueskySettings
 from ecoute.source_settings.hackernews import HackerNewsSettings
 from ecoute.source_settings.mastodon import MastodonSettings
+from ecoute.source_settings.reddit import RedditSettings
 from ecoute.source_settings.rss import RssSettings
 
 SLUG = r"^[a-z][a-z0-9_]*$"
@@ -174,6 +175,7 @@ class Sources(StrictModel):
     rss: RssSettings = Field(default_factory=RssSettings)
     hackernews: HackerNewsSettings = Field(default_factory=HackerNewsSettings)
     bluesky: BlueskySettings = Field(default_factory=BlueskySettings)
+    reddit: RedditSettings = Field(default_factory=RedditSettings)
 
 
 class ListeningConfig(StrictModel):

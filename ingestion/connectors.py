@@ -11,12 +11,14 @@ from __future__ import annotations
 from ecoute.source_settings.bluesky import BlueskySettings
 from ecoute.source_settings.hackernews import HackerNewsSettings
 from ecoute.source_settings.mastodon import MastodonSettings
+from ecoute.source_settings.reddit import RedditSettings
 from ecoute.source_settings.rss import RssSettings
 from ingestion import mastodon
 from ingestion.bluesky import TOKEN as BLUESKY_TOKEN
 from ingestion.bluesky import source_for as bluesky_source
 from ingestion.common.connector import Connector
 from ingestion.hackernews import hackernews_source
+from ingestion.reddit import reddit
 from ingestion.rss import rss_source
 
 CONNECTORS: tuple[Connector, ...] = (
@@ -85,6 +87,22 @@ CONNECTORS: tuple[Connector, ...] = (
         settings=lambda config: BlueskySettings() if config is None else config.sources.bluesky,
         source=bluesky_source,
         credentials=(BLUESKY_TOKEN,),
+        is_configured=lambda settings: bool(settings.queries),
+    ),
+    Connector(
+        name="reddit",
+        label="Reddit",
+        description=(
+            "Posts from Reddit's public JSON endpoints: searches (site-wide or in one"
+            " subreddit) and subreddits' new posts, each query read newest first until it"
+            " reaches what the previous run loaded, its last page or `max_pages`; with"
+            " `comments: true`, the comment tree of every post a run finds new, completed"
+            " through `/api/morechildren` up to `comments_per_post`, collected as the query"
+            " `<name>/comments` with its own cursor. No credentials; a descriptive"
+            " User-Agent (`user_agent`) and about ten requests a minute."
+        ),
+        settings=lambda config: RedditSettings() if config is None else config.sources.reddit,
+        source=reddit,
         is_configured=lambda settings: bool(settings.queries),
     ),
 )
