@@ -14,14 +14,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import dlt
-import duckdb
 import pytest
 
 from ecoute.config import ConfigError, load_config
 from ecoute.source_settings.bluesky import BlueskySettings
 from ingestion.bluesky import bluesky_source, source_for
 from ingestion.connectors import CONNECTORS
+from tests.ingestion.connector_testing import load, rows
 from tests.ingestion.fixture_server import SHARED_FIXTURES, FixtureServer, Reply
 
 FIXTURES = SHARED_FIXTURES / "bluesky"
@@ -65,20 +64,6 @@ def settings(
     )
 
 
-def run(warehouse: Path, source: Any) -> None:
-    dlt.pipeline(
-        pipeline_name="bluesky",
-        destination=dlt.destinations.duckdb(str(warehouse)),
-        dataset_name="raw",
-        pipelines_dir=str(warehouse.parent / ".dlt"),
-    ).run(source)
-
-
-def rows(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
-
-
 def mention(warehouse: Path, rkey: str, columns: str) -> tuple:
     (row,) = rows(
         warehouse, f"select {columns} from raw.bluesky_mentions where post_id like '%/{rkey}'"
@@ -102,7 +87,7 @@ def test_search_pages_load_every_field_and_a_second_run_adds_nothing(tmp_path: P
     with FixtureServer() as server:
         server.route(SEARCH, Reply.file(FIXTURES / "bskyr__f_search__00.json"))
         server.route(SEARCH, Reply.text(body(last_page)), params={"cursor": "25"})
-        run(warehouse, bluesky_source(settings(server.url)))
+        load(warehouse, bluesky_source(settings(server.url)))
         first, second = server.requests_to(SEARCH)
         assert first.query == {"q": ["redistricting"], "sort": ["latest"], "limit": ["100"]}
         assert second.query["cursor"] == ["25"] and "Authorization" not in second.headers
@@ -114,7 +99,7 @@ def test_search_pages_load_every_field_and_a_second_run_adds_nothing(tmp_path: P
         assert runs(warehouse) == [(74, 73, 0, 1, 2, "last_page")]
 
         # The first page again: everything on it is already loaded.
-        run(warehouse, bluesky_source(settings(server.url)))
+        load(warehouse, bluesky_source(settings(server.url)))
         assert len(server.requests_to(SEARCH)) == 3
     assert runs(warehouse)[1] == (25, 0, 0, 25, 1, "caught_up")
     assert rows(warehouse, "select count(*) from raw.bluesky_mentions") == [(73,)]
@@ -143,7 +128,7 @@ def searched(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ]
     with FixtureServer() as server:
         server.route(SEARCH, Reply.text(body([*posts, written, broken])))
-        run(warehouse, bluesky_source(settings(server.url)))
+        load(warehouse, bluesky_source(settings(server.url)))
     return warehouse
 
 
@@ -235,7 +220,7 @@ def test_unreadable_posts_are_quarantined_and_renamed_fields_give_nulls(tmp_path
     posts[4]["author"] = "not an object"
     with FixtureServer() as server:
         server.route(SEARCH, Reply.text(body([*posts, 42])))
-        run(warehouse, bluesky_source(settings(server.url)))
+        load(warehouse, bluesky_source(settings(server.url)))
 
     assert sorted(rows(warehouse, "select reason, record_id from raw.bluesky_quarantine")) == [
         ("no uri", None),
@@ -267,7 +252,7 @@ def test_a_page_without_posts_is_quarantined_and_a_truncated_one_too(tmp_path: P
         server.route(SEARCH, Reply.text(renamed), params={"q": "renamed"})
         server.route(SEARCH, Reply.text(truncated), params={"q": "truncated"})
         queries = {"renamed": {"q": "renamed"}, "truncated": {"q": "truncated"}}
-        run(warehouse, bluesky_source(settings(server.url, queries=queries)))
+        load(warehouse, bluesky_source(settings(server.url, queries=queries)))
     reasons = dict(rows(warehouse, "select query, reason from raw.bluesky_quarantine"))
     assert "has no `posts` list (keys: cursor, feed)" in reasons["renamed"]
     assert "not valid JSON" in reasons["truncated"]
@@ -278,11 +263,11 @@ def test_an_empty_page_ends_the_search_and_max_pages_caps_it(tmp_path: Path) -> 
     warehouse = tmp_path / "w.duckdb"
     with FixtureServer() as server:
         server.route(SEARCH, Reply.text(body([], cursor="more")))
-        run(warehouse, bluesky_source(settings(server.url)))
+        load(warehouse, bluesky_source(settings(server.url)))
         assert len(server.requests_to(SEARCH)) == 1
 
         server.route(SEARCH, Reply.file(FIXTURES / "bskyr__f_search__00.json"))
-        run(warehouse, bluesky_source(settings(server.url, max_pages=1, lang="en")))
+        load(warehouse, bluesky_source(settings(server.url, max_pages=1, lang="en")))
         (request,) = server.requests_to(SEARCH)[1:]
         assert request.query["lang"] == ["en"] and "cursor" not in request.query
     assert runs(warehouse) == [(0, 0, 0, 0, 1, "last_page"), (25, 25, 0, 0, 1, "max_pages")]
@@ -295,7 +280,7 @@ def test_the_token_is_sent_as_bearer_and_never_shown(
     monkeypatch.setenv("ECOUTE_BLUESKY_TOKEN", TOKEN)
     with FixtureServer() as server:
         server.route(SEARCH, Reply.text(f'{{"error": "ExpiredToken {TOKEN}"}}', status=401))
-        run(warehouse, source_for(settings(server.url)))
+        load(warehouse, source_for(settings(server.url)))
         (request,) = server.requests_to(SEARCH)
     assert request.headers["Authorization"] == f"Bearer {TOKEN}"
     ((stopped,),) = rows(warehouse, "select stopped_because from raw.bluesky_runs")

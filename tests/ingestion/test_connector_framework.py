@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import dlt
-import duckdb
 import polars as pl
 import pytest
 
 from ingestion.common.collector import Page, collect
 from ingestion.common.http import HttpSettings, ServiceClient
 from ingestion.common.records import MENTION_SCHEMA, dlt_columns, quarantine_rows
+from tests.ingestion.connector_testing import load, rows
 from tests.ingestion.fixture_server import FixtureServer, Reply
 
 TOKEN = "s3cr3t-t0ken-value"
@@ -118,21 +118,6 @@ def test_source(base_url: str, queries: list[str], settings: HttpSettings = FAST
 test_source.__test__ = False  # a factory, not a test
 
 
-def run(warehouse: Path, source: Any) -> None:
-    pipeline = dlt.pipeline(
-        pipeline_name="testsvc",
-        destination=dlt.destinations.duckdb(str(warehouse)),
-        dataset_name="raw",
-        pipelines_dir=str(warehouse.parent / ".dlt"),
-    )
-    pipeline.run(source)
-
-
-def rows(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
-
-
 def reconciled(warehouse: Path) -> None:
     bad = rows(
         warehouse,
@@ -147,7 +132,7 @@ def test_pages_load_once_and_a_second_run_stops_at_the_cursor(tmp_path: Path) ->
         server.route("/q", Reply.text(page_body(items(0, 3), 2)), params={"page": "1"})
         server.route("/q", Reply.text(page_body(items(3, 3), 3)), params={"page": "2"})
         server.route("/q", Reply.text(page_body(items(6, 2), None)), params={"page": "3"})
-        run(warehouse, test_source(server.url, ["q"]))
+        load(warehouse, test_source(server.url, ["q"]))
         assert rows(
             warehouse, "select count(*), count(distinct post_id) from raw.testsvc_mentions"
         ) == [(8, 8)]
@@ -157,7 +142,7 @@ def test_pages_load_once_and_a_second_run_stops_at_the_cursor(tmp_path: Path) ->
         ) == [(8, 8, 0, 3, "last_page")]
         # Two new posts appear on top; the first page now reaches what was loaded.
         server.route("/q", Reply.text(page_body(items(-2, 3), 2)), params={"page": "1"})
-        run(warehouse, test_source(server.url, ["q"]))
+        load(warehouse, test_source(server.url, ["q"]))
         assert len(server.requests_to("/q")) == 4  # one page, not three
     assert rows(warehouse, "select count(*) from raw.testsvc_mentions") == [(10,)]
     second = rows(
@@ -178,7 +163,7 @@ def test_429_with_retry_after_and_500_are_retried(tmp_path: Path) -> None:
             Reply.text(page_body(items(0, 2), None)),
         )
         started = time.monotonic()
-        run(warehouse, test_source(server.url, ["q"]))
+        load(warehouse, test_source(server.url, ["q"]))
         assert time.monotonic() - started >= 1.0  # Retry-After was honoured
         assert len(server.requests_to("/q")) == 3
     assert rows(warehouse, "select count(*) from raw.testsvc_mentions") == [(2,)]
@@ -190,7 +175,7 @@ def test_a_truncated_page_is_quarantined_and_other_queries_go_on(tmp_path: Path)
     with FixtureServer() as server:
         server.route("/broken", Reply.text(truncated))
         server.route("/fine", Reply.text(page_body(items(10, 2), None)))
-        run(warehouse, test_source(server.url, ["broken", "fine"]))
+        load(warehouse, test_source(server.url, ["broken", "fine"]))
     assert rows(warehouse, "select count(*) from raw.testsvc_mentions") == [(2,)]
     ((query, reason, payload),) = rows(
         warehouse, "select query, reason, payload from raw.testsvc_quarantine"
@@ -208,7 +193,7 @@ def test_records_without_id_or_date_are_quarantined_with_a_reason(tmp_path: Path
     records[2]["created"] = "yesterday-ish"
     with FixtureServer() as server:
         server.route("/q", Reply.text(page_body(records, None)))
-        run(warehouse, test_source(server.url, ["q"]))
+        load(warehouse, test_source(server.url, ["q"]))
     assert rows(warehouse, "select post_id from raw.testsvc_mentions") == [("p0",)]
     assert sorted(rows(warehouse, "select reason, record_id from raw.testsvc_quarantine")) == [
         ("no id", None),
@@ -218,7 +203,7 @@ def test_records_without_id_or_date_are_quarantined_with_a_reason(tmp_path: Path
     # Quarantined again by the next run, kept once.
     with FixtureServer() as server:
         server.route("/q", Reply.text(page_body(records, None)))
-        run(warehouse, test_source(server.url, ["q"]))
+        load(warehouse, test_source(server.url, ["q"]))
     assert rows(warehouse, "select count(*) from raw.testsvc_quarantine") == [(2,)]
 
 
@@ -229,7 +214,7 @@ def test_a_timeout_is_reported_without_the_secret_and_keeps_the_cursor(
     with FixtureServer() as server:
         server.route("/q", Reply.text(page_body(items(0, 2), None), delay_seconds=2.5))
         with caplog.at_level(logging.WARNING):
-            run(warehouse, test_source(server.url, ["q"]))
+            load(warehouse, test_source(server.url, ["q"]))
     ((stopped, cursor_after),) = rows(
         warehouse, "select stopped_because, cursor_after from raw.testsvc_runs"
     )
@@ -243,7 +228,7 @@ def test_a_401_names_the_service_and_url_but_not_the_token(tmp_path: Path) -> No
     warehouse = tmp_path / "w.duckdb"
     with FixtureServer() as server:
         server.route("/q", Reply.text(f'{{"error": "bad token {TOKEN}"}}', status=401))
-        run(warehouse, test_source(server.url, ["q"]))
+        load(warehouse, test_source(server.url, ["q"]))
         ((stopped,),) = rows(warehouse, "select stopped_because from raw.testsvc_runs")
         assert len(server.requests_to("/q")) == 1  # a 4xx other than 429 is not retried
     assert "HTTP 401" in stopped and TOKEN not in stopped and "/q?page=1&key=***" in stopped

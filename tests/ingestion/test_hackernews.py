@@ -13,13 +13,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import dlt
-import duckdb
 import pytest
 
 from ecoute.config import ConfigError, load_config
 from ecoute.source_settings.hackernews import HackerNewsSettings
 from ingestion.hackernews import hackernews_source
+from tests.ingestion.connector_testing import load, rows
 from tests.ingestion.fixture_server import SHARED_FIXTURES, FixtureServer, Reply
 
 FIXTURES = SHARED_FIXTURES / "hackernews"
@@ -90,18 +89,7 @@ def settings(server: FixtureServer, **queries: dict[str, Any]) -> HackerNewsSett
 
 
 def run(warehouse: Path, source_settings: HackerNewsSettings) -> None:
-    pipeline = dlt.pipeline(
-        pipeline_name="hackernews",
-        destination=dlt.destinations.duckdb(str(warehouse)),
-        dataset_name="raw",
-        pipelines_dir=str(warehouse.parent / ".dlt"),
-    )
-    pipeline.run(hackernews_source(source_settings))
-
-
-def rows(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
+    load(warehouse, hackernews_source(source_settings))
 
 
 def runs(warehouse: Path) -> list[tuple]:

@@ -15,14 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import dlt
-import duckdb
 import pytest
 
 from ecoute.config import ConfigError, load_config
 from ecoute.source_settings.mastodon import MastodonQuery, MastodonSettings
 from ingestion.connectors import CONNECTORS
 from ingestion.mastodon import mastodon_source
+from tests.ingestion.connector_testing import load, rows
 from tests.ingestion.fixture_server import SHARED_FIXTURES, FixtureServer, Reply
 
 FIXTURES = SHARED_FIXTURES / "mastodon"
@@ -64,21 +63,6 @@ def serve_timeline(server: FixtureServer, pages: list[list[dict[str, Any]]]) -> 
         max_id = statuses[-1]["id"]
 
 
-def run(warehouse: Path, source: Any) -> None:
-    pipeline = dlt.pipeline(
-        pipeline_name="mastodon_test",
-        destination=dlt.destinations.duckdb(str(warehouse)),
-        dataset_name="raw",
-        pipelines_dir=str(warehouse.parent / ".dlt"),
-    )
-    pipeline.run(source)
-
-
-def rows(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
-
-
 def assert_reconciled(warehouse: Path) -> None:
     assert not rows(
         warehouse,
@@ -91,7 +75,7 @@ def test_a_tag_timeline_follows_the_link_header_and_maps_each_status(tmp_path: P
     pages = [recorded_page(n) for n in range(4)]
     with FixtureServer() as server:
         serve_timeline(server, pages)
-        run(warehouse, mastodon_source(settings(server.url), token=""))
+        load(warehouse, mastodon_source(settings(server.url), token=""))
         requests = server.requests_to(TAG_PATH)
     assert [request.query.get("max_id") for request in requests] == [
         None,
@@ -172,10 +156,10 @@ def test_a_second_run_stops_at_the_first_page_that_reaches_the_cursor(tmp_path: 
     pages = [recorded_page(n) for n in range(4)]
     with FixtureServer() as server:
         serve_timeline(server, pages[1:])
-        run(warehouse, mastodon_source(settings(server.url), token=""))
+        load(warehouse, mastodon_source(settings(server.url), token=""))
         # Since then, the 40 statuses of page 0 were posted on top.
         serve_timeline(server, [pages[0], *pages[1:]])
-        run(warehouse, mastodon_source(settings(server.url), token=""))
+        load(warehouse, mastodon_source(settings(server.url), token=""))
         assert len(server.requests_to(TAG_PATH)) == 3 + 2  # the second run reads two pages
     assert rows(
         warehouse,
@@ -190,7 +174,7 @@ def test_max_pages_stops_a_long_timeline(tmp_path: Path) -> None:
     warehouse = tmp_path / "w.duckdb"
     with FixtureServer() as server:
         serve_timeline(server, [recorded_page(n) for n in range(4)])
-        run(warehouse, mastodon_source(settings(server.url, max_pages=2), token=""))
+        load(warehouse, mastodon_source(settings(server.url, max_pages=2), token=""))
         assert len(server.requests_to(TAG_PATH)) == 2
     assert rows(warehouse, "select loaded, pages, stopped_because from raw.mastodon_runs") == [
         (80, 2, "max_pages")
@@ -216,7 +200,7 @@ def test_a_reblog_is_a_reshare_with_the_text_of_the_status_it_boosts(tmp_path: P
     }
     with FixtureServer() as server:
         server.route(TAG_PATH, Reply.text(json.dumps([reblog])))
-        run(warehouse, mastodon_source(settings(server.url), token=""))
+        load(warehouse, mastodon_source(settings(server.url), token=""))
     ((post_id, reshare_of, author, text, url, lang, likes, published_at),) = rows(
         warehouse,
         "select post_id, reshare_of_post_id, author_handle, text, url, lang, likes, published_at"
@@ -247,7 +231,7 @@ def test_unreadable_statuses_are_quarantined_and_changed_fields_become_nulls(
     statuses[5]["account"] = None
     with FixtureServer() as server:
         server.route(TAG_PATH, Reply.text(json.dumps(statuses)))
-        run(warehouse, mastodon_source(settings(server.url), token=""))
+        load(warehouse, mastodon_source(settings(server.url), token=""))
     assert sorted(rows(warehouse, "select reason, record_id from raw.mastodon_quarantine")) == [
         ("created_at 17/07/2025 is not an ISO 8601 time", statuses[1]["id"]),
         ('id {"snowflake":1} is not a status id', None),
@@ -285,7 +269,7 @@ def test_a_malformed_page_an_empty_page_or_a_foreign_link_ends_only_its_query(
         server.route(
             "/api/v1/timelines/tag/link", Reply.text(json.dumps(recorded_page(0)), Link=elsewhere)
         )
-        run(warehouse, mastodon_source(settings(server.url, **queries), token=TOKEN))
+        load(warehouse, mastodon_source(settings(server.url, **queries), token=TOKEN))
     quarantined = dict(rows(warehouse, "select payload, reason from raw.mastodon_quarantine"))
     assert quarantined.keys() == {truncated, not_a_list}
     assert "/tag/truncated?limit=40: the body is not valid JSON" in quarantined[truncated]
@@ -320,7 +304,7 @@ def test_a_search_sends_the_token_and_pages_by_offset(tmp_path: Path) -> None:
         # Mastodon filters statuses out after paging: a short page is not the end.
         server.route(SEARCH_PATH, results(recorded_page(1)[:35]), params={"offset": "40"})
         server.route(SEARCH_PATH, results([]), params={"offset": "80"})
-        run(warehouse, mastodon_source(settings(server.url, wisszeitvg=query), token=TOKEN))
+        load(warehouse, mastodon_source(settings(server.url, wisszeitvg=query), token=TOKEN))
         requests = server.requests_to(SEARCH_PATH)
     assert [request.query["offset"] for request in requests] == [["0"], ["40"], ["80"]]
     assert requests[0].query["q"] == ["wisszeitvg befristung"]
@@ -335,7 +319,7 @@ def test_a_search_without_a_token_says_so_and_asks_nothing(tmp_path: Path) -> No
     warehouse = tmp_path / "w.duckdb"
     query = MastodonQuery(search="wisszeitvg")
     with FixtureServer() as server:
-        run(warehouse, mastodon_source(settings(server.url, wisszeitvg=query), token=""))
+        load(warehouse, mastodon_source(settings(server.url, wisszeitvg=query), token=""))
         assert server.requests == []
     ((stopped,),) = rows(warehouse, "select stopped_because from raw.mastodon_runs")
     assert "ECOUTE_MASTODON_TOKEN" in stopped
@@ -351,7 +335,7 @@ def test_a_refused_token_is_reported_without_the_token(
             SEARCH_PATH, Reply.text(f'{{"error": "The access token {TOKEN} is invalid"}}', 401)
         )
         with caplog.at_level(logging.WARNING):
-            run(warehouse, mastodon_source(settings(server.url, wisszeitvg=query), token=TOKEN))
+            load(warehouse, mastodon_source(settings(server.url, wisszeitvg=query), token=TOKEN))
     ((stopped,),) = rows(warehouse, "select stopped_because from raw.mastodon_runs")
     assert "HTTP 401" in stopped and "The access token *** is invalid" in stopped
     assert TOKEN not in stopped and TOKEN not in caplog.text
@@ -381,14 +365,14 @@ sources:
 """
 
 
-def load(tmp_path: Path, section: str) -> Any:
+def load_settings(tmp_path: Path, section: str) -> Any:
     path = tmp_path / "listening.yml"
     path.write_text(CONFIG.format(section=textwrap.indent(textwrap.dedent(section), "    ")))
     return load_config(path)
 
 
 def test_settings_load_from_listening_yml(tmp_path: Path) -> None:
-    config = load(
+    config = load_settings(
         tmp_path,
         """\
         enabled: true
@@ -420,5 +404,5 @@ def test_a_bad_mastodon_section_is_a_located_config_error(
     tmp_path: Path, section: str, message: str
 ) -> None:
     with pytest.raises(ConfigError) as caught:
-        load(tmp_path, section)
+        load_settings(tmp_path, section)
     assert message in str(caught.value) and "listening.yml:" in str(caught.value)

@@ -15,8 +15,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import dlt
-import duckdb
 import pytest
 
 from ecoute.config import ConfigError, load_config
@@ -24,6 +22,7 @@ from ecoute.source_settings.reddit import RedditSettings
 from ingestion.common.http import HttpSettings, ServiceClient
 from ingestion.reddit import reddit
 from ingestion.reddit.api import comment_tree
+from tests.ingestion.connector_testing import load, rows
 from tests.ingestion.fixture_server import SHARED_FIXTURES, FixtureServer, Reply
 
 FIXTURES = SHARED_FIXTURES / "reddit"
@@ -57,18 +56,7 @@ def settings(base_url: str, **queries: dict[str, Any]) -> RedditSettings:
 
 
 def run(warehouse: Path, reddit_settings: RedditSettings) -> None:
-    pipeline = dlt.pipeline(
-        pipeline_name="reddit_test",
-        destination=dlt.destinations.duckdb(str(warehouse)),
-        dataset_name="raw",
-        pipelines_dir=str(warehouse.parent / ".dlt"),
-    )
-    pipeline.run(reddit(reddit_settings))
-
-
-def rows(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
+    load(warehouse, reddit(reddit_settings))
 
 
 def runs(warehouse: Path) -> list[tuple]:

@@ -15,7 +15,6 @@ import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
-import dlt
 import duckdb
 import pytest
 
@@ -23,6 +22,7 @@ from ecoute.config import ConfigError, load_config
 from ecoute.source_settings.rss import Feed, RssSettings
 from ingestion.connectors import CONNECTORS
 from ingestion.rss import rss_source
+from tests.ingestion.connector_testing import load, rows
 from tests.ingestion.fixture_server import SHARED_FIXTURES, FixtureServer, Reply
 
 FIXTURES = SHARED_FIXTURES / "rss_atom"
@@ -73,20 +73,6 @@ def settings(server: FixtureServer, feeds: dict[str, dict]) -> RssSettings:
     )
 
 
-def run(warehouse: Path, source) -> None:
-    dlt.pipeline(
-        pipeline_name="rss",
-        destination=dlt.destinations.duckdb(str(warehouse)),
-        dataset_name="raw",
-        pipelines_dir=str(warehouse.parent / ".dlt"),
-    ).run(source)
-
-
-def rows(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
-
-
 def mention(warehouse: Path, post_id: str) -> dict:
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         cursor = connection.execute("select * from raw.rss_mentions where post_id = ?", [post_id])
@@ -134,7 +120,7 @@ def test_real_feeds_load_and_a_second_run_adds_nothing(tmp_path: Path) -> None:
     warehouse = tmp_path / "w.duckdb"
     with FixtureServer() as server:
         feeds = serve_feeds(server)
-        run(warehouse, rss_source(feeds))
+        load(warehouse, rss_source(feeds))
         origin = server.url
 
         # RSS 2.0 (whitespace before its XML declaration is tolerated): guid, dc:creator, RFC 822 date.
@@ -248,7 +234,7 @@ def test_real_feeds_load_and_a_second_run_adds_nothing(tmp_path: Path) -> None:
         )
         assert f"error: {reason}" == truncated_reason
 
-        run(warehouse, rss_source(feeds))
+        load(warehouse, rss_source(feeds))
 
     assert rows(warehouse, "select count(*) from raw.rss_mentions") == [(10,)]
     assert rows(warehouse, "select count(*) from raw.rss_quarantine") == [(9,)]
@@ -284,7 +270,7 @@ def test_an_undeclared_encoding_comes_from_http_else_from_the_settings(tmp_path:
             "configured": {"path": "/configured", "encoding": "iso-8859-7"},
             "guessed": {"path": "/guessed"},
         }
-        run(warehouse, rss_source(settings(server, feeds)))
+        load(warehouse, rss_source(settings(server, feeds)))
     titles = dict(rows(warehouse, "select query, title from raw.rss_mentions"))
     assert titles["http"] == title
     assert titles["configured"] == title

@@ -1,4 +1,10 @@
-"""One warehouse built end to end for the integration tests (the expensive part, done once)."""
+"""One warehouse built end to end for the integration tests (the expensive part, done once).
+
+The job runs on `listening.yml` as shipped, plus two source connectors (RSS/Atom
+and Mastodon) pointed at a real local server that plays recorded real
+responses, when `../shared` has them: the marts hold the demo feed and those
+mentions side by side, as a user's warehouse would.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +16,18 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from ruamel.yaml import YAML
 
 from ecoute.settings import CONFIG_ENV, CORRECTIONS_ENV, DEFAULT_CONFIG, WAREHOUSE_ENV
+from tests.ingestion.fixture_server import SHARED_FIXTURES, FixtureServer, Reply
 
 DEMO = {"mentions": 8_000, "start": "2026-09-01", "end": "2026-09-30", "seed": 11}
+
+# Recorded payloads the connectors of the built warehouse read (`../shared/data/fixtures`).
+RECORDED_FEEDS = {"google_blog": "feed-google-blog.xml", "dcdate": "feed-dcdate.xml"}
+RECORDED_TIMELINE = SHARED_FIXTURES / "mastodon" / "rtoot__handle_params_max_id__01.json"
+MASTODON_TAG_PATH = "/api/v1/timelines/tag/IchbinHanna"
+HAS_RECORDINGS = (SHARED_FIXTURES / "rss_atom").is_dir() and RECORDED_TIMELINE.is_file()
 
 
 @dataclass
@@ -46,11 +60,51 @@ def run_listening_job(demo: dict[str, object]):
 
 
 @pytest.fixture(scope="session")
-def warehouse_env(tmp_path_factory) -> Iterator[Path]:
+def recorded_services() -> Iterator[FixtureServer | None]:
+    """The local server playing the connectors' recorded responses (None without `../shared`)."""
+    if not HAS_RECORDINGS:
+        yield None
+        return
+    with FixtureServer() as server:
+        for file in RECORDED_FEEDS.values():
+            server.route(
+                f"/feeds/{file}",
+                Reply.file(SHARED_FIXTURES / "rss_atom" / file, content_type="application/rss+xml"),
+            )
+        server.route(MASTODON_TAG_PATH, Reply.file(RECORDED_TIMELINE))
+        yield server
+
+
+def listening_yml_with_connectors(path: Path, server: FixtureServer | None) -> Path:
+    """`listening.yml` as shipped, with RSS and Mastodon enabled on `server` when there is one."""
+    yaml = YAML()
+    config = yaml.load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    if server is not None:
+        config["sources"]["rss"] = {
+            "enabled": True,
+            "feeds": {
+                name: {"url": f"{server.url}/feeds/{file}"} for name, file in RECORDED_FEEDS.items()
+            },
+        }
+        config["sources"]["mastodon"] = {
+            "enabled": True,
+            "base_url": server.url,
+            "requests_per_minute": 6000,
+            "queries": {"hanna": {"hashtag": "IchbinHanna"}},
+        }
+    with path.open("w", encoding="utf-8") as file:
+        yaml.dump(config, file)
+    return path
+
+
+@pytest.fixture(scope="session")
+def warehouse_env(tmp_path_factory, recorded_services) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("warehouse") / "ecoute.duckdb"
     previous = {key: os.environ.get(key) for key in (WAREHOUSE_ENV, CONFIG_ENV, CORRECTIONS_ENV)}
     os.environ[WAREHOUSE_ENV] = str(path)
-    os.environ[CONFIG_ENV] = str(DEFAULT_CONFIG)
+    os.environ[CONFIG_ENV] = str(
+        listening_yml_with_connectors(path.parent / "listening.yml", recorded_services)
+    )
     # No analyst's corrections unless a test makes some (tests/integration/test_corrections.py).
     os.environ[CORRECTIONS_ENV] = str(tmp_path_factory.mktemp("corrections"))
     yield path
