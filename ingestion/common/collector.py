@@ -173,6 +173,15 @@ def collect(
     except SourceError as error:
         logger.warning("%s", error)
         stopped_because = f"error: {error}"
+    if not counts["loaded"]:
+        # Every table exists from a connector's first run, empty or not: analysts' queries can rely on it.
+        yield pl.DataFrame(schema=MENTION_SCHEMA).to_arrow()
+    if not counts["quarantined"]:
+        yield dlt.mark.with_hints(
+            pl.DataFrame(schema=QUARANTINE_SCHEMA).to_arrow(),
+            hints["quarantine"],
+            create_table_variant=True,
+        )
     # A query that failed part-way keeps its cursor: the records it did not reach
     # are older than those it loaded, and the next run must still fetch them.
     if incremental and not stopped_because.startswith("error"):

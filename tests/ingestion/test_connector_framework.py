@@ -167,6 +167,8 @@ def test_429_with_retry_after_and_500_are_retried(tmp_path: Path) -> None:
         assert time.monotonic() - started >= 1.0  # Retry-After was honoured
         assert len(server.requests_to("/q")) == 3
     assert rows(warehouse, "select count(*) from raw.testsvc_mentions") == [(2,)]
+    # Nothing was quarantined, and the table is there for analysts to query all the same.
+    assert rows(warehouse, "select count(*) from raw.testsvc_quarantine") == [(0,)]
 
 
 def test_a_truncated_page_is_quarantined_and_other_queries_go_on(tmp_path: Path) -> None:
