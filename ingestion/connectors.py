@@ -13,6 +13,7 @@ from ecoute.source_settings.hackernews import HackerNewsSettings
 from ecoute.source_settings.mastodon import MastodonSettings
 from ecoute.source_settings.reddit import RedditSettings
 from ecoute.source_settings.rss import RssSettings
+from ecoute.source_settings.x import XSettings
 from ingestion import mastodon
 from ingestion.bluesky import TOKEN as BLUESKY_TOKEN
 from ingestion.bluesky import source_for as bluesky_source
@@ -20,6 +21,8 @@ from ingestion.common.connector import Connector
 from ingestion.hackernews import hackernews_source
 from ingestion.reddit import reddit
 from ingestion.rss import rss_source
+from ingestion.x import TOKEN as X_BEARER_TOKEN
+from ingestion.x import source_for as x_source
 
 CONNECTORS: tuple[Connector, ...] = (
     Connector(
@@ -103,6 +106,24 @@ CONNECTORS: tuple[Connector, ...] = (
         ),
         settings=lambda config: RedditSettings() if config is None else config.sources.reddit,
         source=reddit,
+        is_configured=lambda settings: bool(settings.queries),
+    ),
+    Connector(
+        name="x",
+        label="X (Twitter)",
+        description=(
+            "Tweets matching each query of `sources.x.queries` (X search syntax), from the"
+            " API v2 recent search (the last seven days) with an app's bearer token"
+            " (ECOUTE_X_BEARER_TOKEN): newest first, 100 a page with their authors, following"
+            " `next_token`. Incremental: from the second run each query sends `since_id` (the"
+            " newest tweet loaded) and stops at the first page reaching what an earlier run"
+            " loaded, or after `max_pages`. A retweet is a reshare of the tweet it retweets,"
+            " a reply names its parent and conversation; a 429 waits until X's rate-limit"
+            " window reopens."
+        ),
+        settings=lambda config: XSettings() if config is None else config.sources.x,
+        source=x_source,
+        credentials=(X_BEARER_TOKEN,),
         is_configured=lambda settings: bool(settings.queries),
     ),
 )

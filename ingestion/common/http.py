@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
@@ -54,6 +54,10 @@ class ServiceClient:
     `secrets` are values (tokens, API keys) that must never appear in a log or
     an error: they are replaced by `***` in every message this client makes,
     including the URLs of failed requests, whose query strings may carry them.
+
+    `response_hooks` see every response, each retried one included, before the
+    retry decides how long to wait: a service that says when to come back in a
+    header of its own (X's `x-rate-limit-reset`) can set `Retry-After` there.
     """
 
     service: str
@@ -61,6 +65,7 @@ class ServiceClient:
     settings: HttpSettings = field(default_factory=HttpSettings)
     headers: Mapping[str, str] = field(default_factory=dict)
     secrets: Iterable[str] = ()
+    response_hooks: Sequence[Callable[[requests.Response], None]] = ()
     requests_made: int = 0
 
     def __post_init__(self) -> None:
@@ -93,6 +98,7 @@ class ServiceClient:
                 params=params,
                 headers=dict(self.headers),
                 timeout=self.settings.timeout_seconds,
+                hooks={"response": [_calling(hook) for hook in self.response_hooks]},
             )
         except requests.RequestException as error:
             raise SourceError(
@@ -131,6 +137,14 @@ class ServiceClient:
             if wait > 0:
                 time.sleep(wait)
             self._last_request = time.monotonic()
+
+
+def _calling(hook: Callable[[requests.Response], None]) -> Callable[..., None]:
+    # requests calls response hooks with keyword arguments (timeout, proxies…) they do not need.
+    def call(response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        hook(response)
+
+    return call
 
 
 def _request_url(url: str, params: Mapping[str, Any] | None) -> str:
