@@ -18,8 +18,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import dlt
-import duckdb
 import pytest
 
 from ecoute.config import ConfigError, load_config
@@ -28,6 +26,7 @@ from ingestion.common.collector import QueryCursor
 from ingestion.connectors import CONNECTORS
 from ingestion.x import source_for, x_source
 from ingestion.x.api import since_id
+from tests.ingestion.connector_testing import load, rows
 from tests.ingestion.fixture_server import FixtureServer, Reply
 
 SEARCH = "/tweets/search/recent"
@@ -217,20 +216,6 @@ def reply(body: Any) -> Reply:
     return Reply.text(json.dumps(body, ensure_ascii=False))
 
 
-def run(warehouse: Path, source: Any) -> None:
-    dlt.pipeline(
-        pipeline_name="x",
-        destination=dlt.destinations.duckdb(str(warehouse)),
-        dataset_name="raw",
-        pipelines_dir=str(warehouse.parent / ".dlt"),
-    ).run(source)
-
-
-def rows(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
-
-
 def mention(warehouse: Path, post_id: str, columns: str) -> tuple:
     (row,) = rows(warehouse, f"select {columns} from raw.x_mentions where post_id = '{post_id}'")
     return row
@@ -254,8 +239,8 @@ def searched(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, FixtureSer
         server.route(SEARCH, reply(first_page()))
         server.route(SEARCH, reply(second_page()), params=NEXT)
         server.route(SEARCH, reply(NO_RESULTS), params={"since_id": RETWEET})
-        run(warehouse, x_source(settings(server.url), TOKEN))
-        run(warehouse, x_source(settings(server.url), TOKEN))
+        load(warehouse, x_source(settings(server.url), TOKEN))
+        load(warehouse, x_source(settings(server.url), TOKEN))
     return warehouse, server
 
 
@@ -349,7 +334,7 @@ def test_partial_errors_keep_the_tweets_and_are_logged(
     warehouse = tmp_path / "w.duckdb"
     with FixtureServer() as server, caplog.at_level(logging.WARNING, logger="ingestion.x"):
         server.route(SEARCH, reply(second_page()))
-        run(warehouse, x_source(settings(server.url), TOKEN))
+        load(warehouse, x_source(settings(server.url), TOKEN))
     assert mention(warehouse, OLDER, "text, published_at") == (
         "Retour sur notre annonce d'hier",
         BASE + timedelta(minutes=5),
@@ -374,7 +359,7 @@ def test_unreadable_tweets_are_quarantined_and_renamed_fields_give_nulls(tmp_pat
     del page["meta"]["next_token"]
     with FixtureServer() as server:
         server.route(SEARCH, reply(page))
-        run(warehouse, x_source(settings(server.url), TOKEN))
+        load(warehouse, x_source(settings(server.url), TOKEN))
 
     assert sorted(rows(warehouse, "select reason, record_id from raw.x_quarantine")) == [
         (f"created_at is not an ISO 8601 date-time with a time zone: {quote['created_at']}", QUOTE),
@@ -412,7 +397,7 @@ def test_errors_only_a_truncated_body_and_no_data_are_quarantined(tmp_path: Path
             SEARCH, Reply.text(json.dumps(first_page())[:900]), params={"query": "truncated"}
         )
         server.route(SEARCH, reply(renamed), params={"query": "renamed"})
-        run(warehouse, x_source(settings(server.url, **queries), TOKEN))
+        load(warehouse, x_source(settings(server.url, **queries), TOKEN))
     reasons = dict(rows(warehouse, "select query, reason from raw.x_quarantine"))
     assert reasons["errors"].endswith(
         "X answered only errors: Invalid Request One or more parameters to your request was invalid."
@@ -426,9 +411,9 @@ def test_no_results_end_the_search_and_max_pages_caps_it(tmp_path: Path) -> None
     warehouse = tmp_path / "w.duckdb"
     with FixtureServer() as server:
         server.route(SEARCH, reply(NO_RESULTS))
-        run(warehouse, x_source(settings(server.url), TOKEN))
+        load(warehouse, x_source(settings(server.url), TOKEN))
         server.route(SEARCH, reply(first_page()))
-        run(warehouse, x_source(settings(server.url, max_pages=1), TOKEN))
+        load(warehouse, x_source(settings(server.url, max_pages=1), TOKEN))
         assert len(server.requests_to(SEARCH)) == 2
     assert runs(warehouse) == [(0, 0, 0, 0, 1, "last_page"), (4, 4, 0, 0, 1, "max_pages")]
 
@@ -445,7 +430,7 @@ def test_a_429_waits_until_x_rate_limit_reset(tmp_path: Path) -> None:
             reply(NO_RESULTS),
         )
         started = time.monotonic()
-        run(warehouse, x_source(limited, TOKEN))
+        load(warehouse, x_source(limited, TOKEN))
         waited = time.monotonic() - started
         assert len(server.requests_to(SEARCH)) == 2
     # The backoff alone would wait 1 s; X asked for the rest of its window (2 to 4 s here).
@@ -461,7 +446,7 @@ def test_the_token_comes_from_the_environment_and_is_never_shown(
     unauthorized = {"title": "Unauthorized", "detail": f"Invalid token {TOKEN}", "status": 401}
     with FixtureServer() as server:
         server.route(SEARCH, Reply.text(json.dumps(unauthorized), status=401))
-        run(warehouse, source_for(settings(server.url)))
+        load(warehouse, source_for(settings(server.url)))
         (request,) = server.requests_to(SEARCH)
     assert request.headers["Authorization"] == f"Bearer {TOKEN}"
     ((stopped,),) = rows(warehouse, "select stopped_because from raw.x_runs")
