@@ -34,6 +34,7 @@ from ecoute.source_settings.hackernews import HackerNewsSettings
 from ecoute.source_settings.mastodon import MastodonSettings
 from ecoute.source_settings.reddit import RedditSettings
 from ecoute.source_settings.rss import RssSettings
+from ecoute.source_settings.youtube import YoutubeSettings
 
 SLUG = r"^[a-z][a-z0-9_]*$"
 
@@ -176,6 +177,7 @@ class Sources(StrictModel):
     hackernews: HackerNewsSettings = Field(default_factory=HackerNewsSettings)
     bluesky: BlueskySettings = Field(default_factory=BlueskySettings)
     reddit: RedditSettings = Field(default_factory=RedditSettings)
+    youtube: YoutubeSettings = Field(default_factory=YoutubeSettings)
 
 
 class ListeningConfig(StrictModel):
