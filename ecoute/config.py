@@ -35,6 +35,7 @@ from ecoute.source_settings.mastodon import MastodonSettings
 from ecoute.source_settings.reddit import RedditSettings
 from ecoute.source_settings.rss import RssSettings
 from ecoute.source_settings.x import XSettings
+from ecoute.source_settings.youtube import YoutubeSettings
 
 SLUG = r"^[a-z][a-z0-9_]*$"
 
@@ -178,6 +179,7 @@ class Sources(StrictModel):
     bluesky: BlueskySettings = Field(default_factory=BlueskySettings)
     reddit: RedditSettings = Field(default_factory=RedditSettings)
     x: XSettings = Field(default_factory=XSettings)
+    youtube: YoutubeSettings = Field(default_factory=YoutubeSettings)
 
 
 class ListeningConfig(StrictModel):

@@ -14,6 +14,7 @@ from ecoute.source_settings.mastodon import MastodonSettings
 from ecoute.source_settings.reddit import RedditSettings
 from ecoute.source_settings.rss import RssSettings
 from ecoute.source_settings.x import XSettings
+from ecoute.source_settings.youtube import YoutubeSettings
 from ingestion import mastodon
 from ingestion.bluesky import TOKEN as BLUESKY_TOKEN
 from ingestion.bluesky import source_for as bluesky_source
@@ -23,6 +24,8 @@ from ingestion.reddit import reddit
 from ingestion.rss import rss_source
 from ingestion.x import TOKEN as X_BEARER_TOKEN
 from ingestion.x import source_for as x_source
+from ingestion.youtube import API_KEY as YOUTUBE_API_KEY
+from ingestion.youtube import youtube_source
 
 CONNECTORS: tuple[Connector, ...] = (
     Connector(
@@ -124,6 +127,24 @@ CONNECTORS: tuple[Connector, ...] = (
         settings=lambda config: XSettings() if config is None else config.sources.x,
         source=x_source,
         credentials=(X_BEARER_TOKEN,),
+        is_configured=lambda settings: bool(settings.queries),
+    ),
+    Connector(
+        name="youtube",
+        label="YouTube",
+        description=(
+            "Comments on YouTube videos, from the Data API v3 with an API key"
+            " (ECOUTE_YOUTUBE_API_KEY): each query lists the comment threads of one video or of"
+            " every video of one channel, newest first, 100 threads a page, following"
+            " `nextPageToken`, and loads each top-level comment and each reply the thread carries"
+            " as a mention (replies point at their parent and thread). Incremental: a query stops"
+            " at the first page reaching what an earlier run loaded, or after `max_pages`. Each"
+            " page costs one unit of the key's daily quota; an exhausted quota or comments turned"
+            " off end the query with a run-row error that says so."
+        ),
+        settings=lambda config: YoutubeSettings() if config is None else config.sources.youtube,
+        source=youtube_source,
+        credentials=(YOUTUBE_API_KEY,),
         is_configured=lambda settings: bool(settings.queries),
     ),
 )

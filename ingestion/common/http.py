@@ -8,6 +8,7 @@ waits what a `Retry-After` header asks (up to `max_retry_delay_seconds`).
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -21,8 +22,46 @@ from dlt.sources.helpers.requests import Client
 REDACTED = "***"
 
 
+class _SecretsFilter(logging.Filter):
+    """Redacts the secrets of every `ServiceClient` from urllib3's debug lines.
+
+    urllib3 logs each request's URL at DEBUG, query string included: a key sent
+    as a query parameter (YouTube's `key=`) would otherwise reach any log set to DEBUG.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = message
+        for secret in self.secrets:
+            redacted = redacted.replace(secret, REDACTED)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
+_SECRETS_FILTER = _SecretsFilter()
+logging.getLogger("urllib3.connectionpool").addFilter(_SECRETS_FILTER)
+
+
 class SourceError(RuntimeError):
     """A service could not be read; the message names the service and the URL, never a secret."""
+
+
+class HttpError(SourceError):
+    """The service answered 4xx/5xx (after retries): `status` and the start of the body, redacted.
+
+    For a connector that must tell one refusal from another (an exhausted
+    quota, comments turned off…) to say what to do about it.
+    """
+
+    def __init__(self, message: str, status: int, body: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.body = body
 
 
 class MalformedPayload(SourceError):
@@ -70,6 +109,7 @@ class ServiceClient:
 
     def __post_init__(self) -> None:
         self._secrets = tuple(secret for secret in self.secrets if secret)
+        _SECRETS_FILTER.secrets.update(self._secrets)
         self._client = Client(
             request_timeout=self.settings.timeout_seconds,
             request_max_attempts=self.settings.max_attempts,
@@ -89,7 +129,7 @@ class ServiceClient:
         return urljoin(self.base_url.rstrip("/") + "/", path_or_url.lstrip("/"))
 
     def get(self, path_or_url: str, params: Mapping[str, Any] | None = None) -> requests.Response:
-        """The response to a GET, after retries; a final 4xx/5xx or a network failure raises `SourceError`."""
+        """The response to a GET, after retries; a final 4xx/5xx raises `HttpError`, a network failure `SourceError`."""
         url = self.url(path_or_url)
         self._wait_for_rate_limit()
         try:
@@ -108,10 +148,12 @@ class ServiceClient:
         finally:
             self.requests_made += 1
         if response.status_code >= 400:
-            raise SourceError(
+            raise HttpError(
                 f"{self.service}: {self.redact(response.url)}: HTTP {response.status_code}"
                 f" {response.reason} after {self.settings.max_attempts} attempt(s) at most:"
-                f" {self.redact(response.text[:300])}"
+                f" {self.redact(response.text[:300])}",
+                response.status_code,
+                self.redact(response.text[:10_000]),
             )
         return response
 
