@@ -335,7 +335,7 @@ def test_an_empty_page_ends_the_listing_and_max_pages_caps_it(tmp_path: Path) ->
     warehouse = tmp_path / "w.duckdb"
     with FixtureServer() as server:
         server.route(THREADS, Reply.text('{"items": [], "nextPageToken": "more"}'))
-        run(
+        load(
             warehouse, youtube_source(settings(server.url, {"empty": {"video_id": VIDEO}}), API_KEY)
         )
         assert len(server.requests_to(THREADS)) == 1
