@@ -34,7 +34,7 @@ import polars as pl
 from ingestion.bluesky.facets import FACETS, expand_links
 from ingestion.common.collector import Page
 from ingestion.common.http import MalformedPayload
-from ingestion.common.records import quarantine_rows
+from ingestion.common.records import decode_records, quarantine_rows
 
 PLATFORM = "bluesky"
 POST_URI = r"^at://[^/]+/app\.bsky\.feed\.post/[^/?#]+$"
@@ -82,7 +82,7 @@ def next_cursor(body: dict[str, Any]) -> str | None:
 
 def to_page(records: list[Any], query: str, fetched_at: datetime, is_last: bool) -> Page:
     """Every record of a page, as a mention or a quarantine row with its reason."""
-    posts = _decoded(records)
+    posts = decode_records(records, POST_VIEW)
     record = pl.col("record")
     author = pl.col("author")
     created_at = _utc(record.struct.field("createdAt"))
@@ -125,20 +125,6 @@ def to_page(records: list[Any], query: str, fetched_at: datetime, is_last: bool)
         fetched_at,
     )
     return Page(mentions, quarantined, fetched=len(records), is_last=is_last)
-
-
-def _decoded(records: list[Any]) -> pl.DataFrame:
-    """One row per record: its payload as received, whether it is an object, and the `POST_VIEW` fields."""
-    is_object = [isinstance(record, dict) for record in records]
-    fields = pl.from_dicts(
-        [record if ok else {} for record, ok in zip(records, is_object, strict=True)],
-        schema=POST_VIEW,
-        strict=False,
-    )
-    return fields.with_columns(
-        payload=pl.Series([json.dumps(r, ensure_ascii=False) for r in records], dtype=pl.String),
-        is_object=pl.Series(is_object, dtype=pl.Boolean),
-    )
 
 
 def _utc(column: pl.Expr) -> pl.Expr:

@@ -17,6 +17,7 @@ of it. `fetched = loaded + quarantined + duplicates` on every row.
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -132,4 +133,24 @@ def _sha256(values: pl.Series) -> pl.Series:
     return pl.Series(
         [hashlib.sha256(value.encode()).hexdigest()[:32] for value in values.to_list()],
         dtype=pl.String,
+    )
+
+
+def decode_records(records: list[Any], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """One row per record of a page: the fields of `schema`, `payload` (the record as JSON) and `is_object`.
+
+    A field missing or of another type than `schema` says is null rather than
+    failing the page (`strict=False`): a renamed field becomes a null, which
+    the mapping quarantines when it matters. A record that is not a JSON
+    object has every field null and `is_object` false.
+    """
+    is_object = [isinstance(record, dict) for record in records]
+    fields = pl.from_dicts(
+        [record if ok else {} for record, ok in zip(records, is_object, strict=True)],
+        schema=schema,
+        strict=False,
+    )
+    return fields.with_columns(
+        payload=pl.Series([json.dumps(r, ensure_ascii=False) for r in records], dtype=pl.String),
+        is_object=pl.Series(is_object, dtype=pl.Boolean),
     )

@@ -38,7 +38,7 @@ import polars as pl
 
 from ingestion.common.collector import Page
 from ingestion.common.http import MalformedPayload
-from ingestion.common.records import quarantine_rows
+from ingestion.common.records import decode_records, quarantine_rows
 from ingestion.common.text import html_to_text
 
 PLATFORM = "x"
@@ -132,7 +132,7 @@ def to_page(response: SearchResponse, query: str, fetched_at: datetime, is_last:
     created_at = pl.col("created_at").str.to_datetime(
         DATETIME_FORMAT, time_zone="UTC", time_unit="us", strict=False
     )
-    tweets = _decoded(response.tweets).with_columns(
+    tweets = decode_records(response.tweets, TWEET).with_columns(
         published_at=created_at, problem=_problem(created_at)
     )
     readable = _with_context(tweets.filter(pl.col("problem").is_null()), response)
@@ -174,20 +174,6 @@ def to_page(response: SearchResponse, query: str, fetched_at: datetime, is_last:
         fetched_at,
     )
     return Page(mentions, quarantined, fetched=len(response.tweets), is_last=is_last)
-
-
-def _decoded(records: list[Any]) -> pl.DataFrame:
-    """One row per record: its payload as received, whether it is an object, and the `TWEET` fields."""
-    is_object = [isinstance(record, dict) for record in records]
-    fields = pl.from_dicts(
-        [record if ok else {} for record, ok in zip(records, is_object, strict=True)],
-        schema=TWEET,
-        strict=False,
-    )
-    return fields.with_columns(
-        payload=pl.Series([json.dumps(r, ensure_ascii=False) for r in records], dtype=pl.String),
-        is_object=pl.Series(is_object, dtype=pl.Boolean),
-    )
 
 
 def _with_context(tweets: pl.DataFrame, response: SearchResponse) -> pl.DataFrame:
