@@ -227,7 +227,6 @@ def corrections_import(path: Path, author: str | None, build: bool) -> None:
 
 
 def _load_corrections(rows, build: bool) -> None:
-    from ecoute.manifest import dbt_argv
     from ingestion.corrections import load_corrections
 
     warehouse = prepare_environment()
@@ -241,19 +240,7 @@ def _load_corrections(rows, build: bool) -> None:
         return
     click.echo("rebuilding what the corrections change …", err=True)
     started = time.monotonic()
-    work = warehouse.parent / ".dbt" / "corrections"
-    completed = subprocess.run(
-        dbt_argv("build", "--select", "source:corrections+", "--quiet", work=work),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if completed.returncode != 0:
-        raise click.ClickException(
-            "the rebuild failed (the corrections are loaded; the next run applies them):\n"
-            + completed.stdout[-4000:]
-            + completed.stderr[-2000:]
-        )
+    _rebuild_downstream_of("corrections", warehouse)
     unknown = _unknown_mentions(rows, warehouse)
     if unknown:
         click.echo(
@@ -274,6 +261,147 @@ def _unknown_mentions(rows, warehouse: Path) -> list[str]:
         path=warehouse,
     )
     return sorted(set(ids) - set(known["mention_id"].to_list()))
+
+
+def _rebuild_downstream_of(source: str, warehouse: Path) -> None:
+    """`dbt build` of every model downstream of the dbt source `source`; a failure says the load stands."""
+    from ecoute.manifest import dbt_argv
+
+    completed = subprocess.run(
+        dbt_argv(
+            "build",
+            "--select",
+            f"source:{source}+",
+            "--quiet",
+            work=warehouse.parent / ".dbt" / source,
+        ),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise click.ClickException(
+            f"the rebuild failed (the {source} rows are loaded; the next run applies them):\n"
+            + completed.stdout[-4000:]
+            + completed.stderr[-2000:]
+        )
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--platform",
+    required=True,
+    help="Where the rows come from: trustpilot, brandwatch, google_reviews…",
+)
+@click.option(
+    "--map",
+    "map_spec",
+    required=True,
+    metavar="SPEC",
+    help="target=COLUMN,…: mention_id, text and published_at, optionally author, author_id, author_name,"
+    " url, title, lang, likes, shares, comments, followers, parent_id, thread_id.",
+)
+@click.option(
+    "--timezone", default="UTC", show_default=True, help="The zone of dates written without one."
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="ISO",
+    help="When the file was exported: relative dates ('il y a 15 heures') count back from it"
+    " (default: the file's modification time).",
+)
+@click.option("--delimiter", help="The CSV delimiter (default: sniffed among , ; tab |).")
+@click.option("--encoding", help="The file's encoding (default: UTF-8, else cp1252, reported).")
+@click.option(
+    "--build/--no-build",
+    default=True,
+    show_default=True,
+    help="Rebuild the models downstream of the file drops, so every mart shows the rows now.",
+)
+def import_file(
+    path: Path,
+    platform: str,
+    map_spec: str,
+    timezone: str,
+    as_of: str | None,
+    delimiter: str | None,
+    encoding: str | None,
+    build: bool,
+) -> None:
+    """Load one export (CSV, TSV, JSONL, Parquet) as mentions of PLATFORM.
+
+    e.g. ecoute import reviews.csv --platform trustpilot --map mention_id=id,text=body,published_at=date
+
+    Ids become PLATFORM:ID; rows that cannot be read (an id a spreadsheet wrote
+    in scientific notation, an unreadable date) are quarantined with their line.
+    Importing the same file again adds nothing.
+    """
+    from pydantic import ValidationError
+
+    from ecoute.source_settings.files import FileImportSettings
+    from ingestion.files import FileImport, load_files, prepare
+    from ingestion.files.mapping import parse_map_spec
+    from ingestion.files.reader import FileImportError
+
+    try:
+        parse_map_spec(map_spec)
+        FileImportSettings(pattern=path.name, platform=platform, map=map_spec, timezone=timezone)
+        when = _instant(as_of) if as_of else None
+        prepared = prepare(
+            FileImport(path, platform, map_spec, timezone, when, delimiter, encoding)
+        )
+    except FileImportError as error:
+        raise click.ClickException(str(error)) from None
+    except ValidationError as error:  # a platform that is not a name, an unknown zone
+        problems = "; ".join(f"--{e['loc'][0]}: {e['msg']}" for e in error.errors())
+        raise click.ClickException(problems) from None
+    table, quarantined = prepared.table, prepared.mapped.quarantined
+    how = ", ".join(
+        part
+        for part in (
+            table.format,
+            table.encoding and f"encoding {table.encoding}",
+            table.delimiter and f"delimiter {table.delimiter!r}",
+        )
+        if part
+    )
+    click.echo(f"read {table.records:,} record(s) from {path} ({how})", err=True)
+    for note in table.notes:
+        click.echo(f"warning: {note}", err=True)
+    warehouse = prepare_environment()
+    click.echo(f"loading into {warehouse} …", err=True)
+    run = load_files([prepared]).row(0, named=True)
+    click.echo(
+        f"{run['loaded']:,} loaded, {run['quarantined']:,} quarantined,"
+        f" {run['duplicates']:,} duplicate(s) (repeated in the file or already loaded)",
+        err=True,
+    )
+    for reason in quarantined["reason"].head(5).to_list():
+        click.echo(f"  quarantined: {reason}", err=True)
+    if quarantined.height > 5:
+        click.echo(f"  … and {quarantined.height - 5:,} more: see raw.files_quarantine", err=True)
+    if not build:
+        click.echo("The marts show them after the next build (ecoute run).", err=True)
+        return
+    click.echo("rebuilding what the file drops feed …", err=True)
+    started = time.monotonic()
+    _rebuild_downstream_of("files", warehouse)
+    click.echo(f"done in {time.monotonic() - started:.1f}s", err=True)
+
+
+def _instant(text: str):
+    """An ISO 8601 instant; one without a zone is UTC."""
+    from datetime import UTC, datetime
+
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(
+            f"{text!r} is not ISO 8601 (e.g. 2026-11-20T18:00:00+01:00)", param_hint="--as-of"
+        ) from None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 @main.command()

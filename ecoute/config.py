@@ -30,6 +30,7 @@ from ecoute.query.topics import (
 )
 from ecoute.settings import config_path
 from ecoute.source_settings.bluesky import BlueskySettings
+from ecoute.source_settings.files import FilesSettings
 from ecoute.source_settings.hackernews import HackerNewsSettings
 from ecoute.source_settings.mastodon import MastodonSettings
 from ecoute.source_settings.reddit import RedditSettings
@@ -180,6 +181,7 @@ class Sources(StrictModel):
     reddit: RedditSettings = Field(default_factory=RedditSettings)
     x: XSettings = Field(default_factory=XSettings)
     youtube: YoutubeSettings = Field(default_factory=YoutubeSettings)
+    files: FilesSettings = Field(default_factory=FilesSettings)
 
 
 class ListeningConfig(StrictModel):

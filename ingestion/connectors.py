@@ -9,6 +9,7 @@ its entry here, its name in the dbt var `connectors` and its dbt source in
 from __future__ import annotations
 
 from ecoute.source_settings.bluesky import BlueskySettings
+from ecoute.source_settings.files import FilesSettings
 from ecoute.source_settings.hackernews import HackerNewsSettings
 from ecoute.source_settings.mastodon import MastodonSettings
 from ecoute.source_settings.reddit import RedditSettings
@@ -19,6 +20,7 @@ from ingestion import mastodon
 from ingestion.bluesky import TOKEN as BLUESKY_TOKEN
 from ingestion.bluesky import source_for as bluesky_source
 from ingestion.common.connector import Connector
+from ingestion.files import source_for as files_source
 from ingestion.hackernews import hackernews_source
 from ingestion.reddit import reddit
 from ingestion.rss import rss_source
@@ -146,5 +148,22 @@ CONNECTORS: tuple[Connector, ...] = (
         source=youtube_source,
         credentials=(YOUTUBE_API_KEY,),
         is_configured=lambda settings: bool(settings.queries),
+    ),
+    Connector(
+        name="files",
+        label="File drops (CSV, TSV, JSONL, Parquet)",
+        description=(
+            "Exports dropped in the folder of `sources.files` (other listening tools, review"
+            " sites): every run reads the files matching each import's `pattern` with its"
+            " column `map`, and loads each row as a mention whose id is `<platform>:<file id>`."
+            " Delimiter, BOM and encoding are detected; ids a spreadsheet wrote in scientific"
+            " notation and unreadable dates are quarantined with file:line and the reason."
+            " A row already loaded with the same content is a duplicate, so re-reading a file"
+            " adds nothing. A sensor (files_sensor, stopped by default) runs this when a file"
+            " appears or changes; `ecoute import PATH` loads one file by hand."
+        ),
+        settings=lambda config: FilesSettings() if config is None else config.sources.files,
+        source=files_source,
+        is_configured=lambda settings: settings.folder is not None and bool(settings.imports),
     ),
 )

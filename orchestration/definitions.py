@@ -7,6 +7,7 @@ import dagster as dg
 from ecoute.progress import progress_logger
 from orchestration.defs.connectors import connector_feeds
 from orchestration.defs.corrections import corrections_job, corrections_sensor
+from orchestration.defs.files import files_job, files_sensor
 from orchestration.defs.ingestion import (
     corrections_tables,
     demo_feed_tables,
@@ -28,9 +29,9 @@ defs = dg.Definitions(
         dbt_models,
     ],
     asset_checks=[fct_mentions_expectations],
-    jobs=[listening_job, corrections_job],
+    jobs=[listening_job, corrections_job, files_job],
     schedules=[daily_listening_schedule],
-    sensors=[corrections_sensor],
+    sensors=[corrections_sensor, files_sensor],
     resources={**ingestion_resources, **transform_resources},
     loggers={"console": dg.colored_console_logger, "progress": progress_logger},
     # DuckDB has one writer: steps run one after another in the run's process.

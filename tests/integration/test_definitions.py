@@ -145,6 +145,14 @@ def test_corrections_retrain_through_their_own_job(defs, asset_graph):
     assert "raw/demo_mentions" not in selected  # nothing is fetched again
 
 
+def test_dropped_files_rebuild_everything_downstream_through_their_own_job(defs):
+    """The files sensor's job loads the folder and rebuilds the marts, and fetches nothing else."""
+    job = defs.resolve_job_def("files_job")
+    selected = {key.to_user_string() for key in job.asset_layer.selected_asset_keys}
+    assert {"raw/files_mentions", "marts/fct_mentions", "marts/mart_topic_daily"} <= selected
+    assert "raw/demo_mentions" not in selected and "raw/rss_mentions" not in selected
+
+
 def test_the_corrections_sensor_runs_once_per_change_of_the_folder(tmp_path, monkeypatch):
     import dagster as dg
 
