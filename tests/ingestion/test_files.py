@@ -8,7 +8,6 @@ import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
-import dlt
 import duckdb
 import polars as pl
 import pytest
@@ -19,6 +18,7 @@ from ingestion.connectors import CONNECTORS
 from ingestion.files import FileImport, files_source, imports_in_folder, prepare, source_for
 from ingestion.files.mapping import MappingError, parse_map_spec
 from ingestion.files.reader import FileReadError, read_file
+from tests.ingestion.connector_testing import load, rows
 
 AS_OF = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 REVIEWS_MAP = "mention_id=id,text=avis,published_at=date,author=auteur,likes=utile"
@@ -31,17 +31,7 @@ def write(folder: Path, name: str, content: bytes | str) -> Path:
 
 
 def run(warehouse: Path, *files: FileImport) -> None:
-    dlt.pipeline(
-        pipeline_name="files",
-        destination=dlt.destinations.duckdb(str(warehouse)),
-        dataset_name="raw",
-        pipelines_dir=str(warehouse.parent / ".dlt"),
-    ).run(files_source(list(files)))
-
-
-def rows(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
+    load(warehouse, files_source(list(files)))
 
 
 def mentions(warehouse: Path) -> dict[str, dict]:
@@ -323,12 +313,7 @@ def test_the_folder_loads_files_matching_each_import(tmp_path: Path) -> None:
         "Europe/Paris",
     )
     warehouse = tmp_path / "w.duckdb"
-    dlt.pipeline(
-        pipeline_name="files",
-        destination=dlt.destinations.duckdb(str(warehouse)),
-        dataset_name="raw",
-        pipelines_dir=str(tmp_path / ".dlt"),
-    ).run(source_for(settings))
+    load(warehouse, source_for(settings))
     assert mentions(warehouse)["trustpilot:t1"]["published_at"] == datetime(
         2026, 11, 19, 23, 0, tzinfo=UTC
     )
