@@ -2,7 +2,8 @@
 
 The job runs on `listening.yml` as shipped, plus two source connectors (RSS/Atom
 and Mastodon) pointed at a real local server that plays recorded real
-responses, when `../shared` has them: the marts hold the demo feed and those
+responses, when `../shared` has them, and a review site's export dropped in
+the watched folder of file drops: the marts hold the demo feed and those
 mentions side by side, as a user's warehouse would.
 """
 
@@ -28,6 +29,13 @@ RECORDED_FEEDS = {"google_blog": "feed-google-blog.xml", "dcdate": "feed-dcdate.
 RECORDED_TIMELINE = SHARED_FIXTURES / "mastodon" / "rtoot__handle_params_max_id__01.json"
 MASTODON_TAG_PATH = "/api/v1/timelines/tag/IchbinHanna"
 HAS_RECORDINGS = (SHARED_FIXTURES / "rss_atom").is_dir() and RECORDED_TIMELINE.is_file()
+
+# A review site's export dropped in the watched folder (`sources.files`), as analysts do.
+REVIEWS_CSV = (
+    "\ufeffid;avis;date;auteur;note\n"
+    "r-101;Vol Air Aurore annulé, aucune aide au comptoir;2026-09-12 18:40;Claire D.;1\n"
+    '"r-102";"Équipage adorable, je revolerai avec Air Aurore";12/09/2026 20:05;Marc;5\n'
+)
 
 
 @dataclass
@@ -76,9 +84,24 @@ def recorded_services() -> Iterator[FixtureServer | None]:
 
 
 def listening_yml_with_connectors(path: Path, server: FixtureServer | None) -> Path:
-    """`listening.yml` as shipped, with RSS and Mastodon enabled on `server` when there is one."""
+    """`listening.yml` as shipped, with file drops, and RSS and Mastodon on `server` when there is one."""
     yaml = YAML()
     config = yaml.load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    drops = path.parent / "drops" / "avis"
+    drops.mkdir(parents=True, exist_ok=True)
+    (drops / "septembre.csv").write_text(REVIEWS_CSV, encoding="utf-8")
+    config["sources"]["files"] = {
+        "enabled": True,
+        "folder": "drops",
+        "imports": {
+            "avis": {
+                "pattern": "avis/*.csv",
+                "platform": "avis_verifies",
+                "map": "mention_id=id,text=avis,published_at=date,author=auteur",
+                "timezone": "Europe/Paris",
+            }
+        },
+    }
     if server is not None:
         config["sources"]["rss"] = {
             "enabled": True,

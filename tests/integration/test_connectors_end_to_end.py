@@ -15,15 +15,14 @@ import pytest
 
 from tests.integration.conftest import DEMO, HAS_RECORDINGS, RECORDED_TIMELINE
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not HAS_RECORDINGS, reason="recorded RSS and Mastodon payloads not available"
-    ),
-]
+pytestmark = pytest.mark.slow
+needs_recordings = pytest.mark.skipif(
+    not HAS_RECORDINGS, reason="recorded RSS and Mastodon payloads not available"
+)
 CONNECTORS = ("rss", "mastodon")
 
 
+@needs_recordings
 def test_every_loaded_record_reaches_fct_mentions_under_the_contract(built) -> None:
     for connector in CONNECTORS:
         loaded = built.scalar(f"select count(*) from raw.{connector}_mentions")
@@ -50,6 +49,7 @@ def test_every_loaded_record_reaches_fct_mentions_under_the_contract(built) -> N
     )
 
 
+@needs_recordings
 def test_the_second_run_fetches_again_and_loads_nothing(built) -> None:
     for connector in CONNECTORS:
         runs = built.sql(
@@ -61,6 +61,28 @@ def test_the_second_run_fetches_again_and_loads_nothing(built) -> None:
             assert loaded == 0 and duplicates > 0 and fetched == quarantined + duplicates, connector
 
 
+def test_a_dropped_export_reaches_the_marts_with_its_own_ids(built) -> None:
+    # Independent of the recorded payloads: the file is written by the session's fixture.
+    reviews = built.sql(
+        """select source_post_id, platform, author_name, text, published_at from marts.fct_mentions
+           where source = 'files' order by source_post_id"""
+    )
+    assert [row[:3] for row in reviews] == [
+        ("avis_verifies:r-101", "avis_verifies", "Claire D."),
+        ("avis_verifies:r-102", "avis_verifies", "Marc"),
+    ]
+    assert (
+        reviews[1][3] == "Équipage adorable, je revolerai avec Air Aurore"
+    )  # BOM dropped, accents kept
+    # 18:40 and 20:05 in Paris (summer time) are 16:40 and 18:05 UTC.
+    assert [row[4].strftime("%d %H:%M") for row in reviews] == ["12 16:40", "12 18:05"]
+    runs = built.sql(
+        "select fetched, loaded, quarantined, duplicates from raw.files_runs order by finished_at"
+    )
+    assert runs == [(2, 2, 0, 0), (2, 0, 0, 2)]  # the second run of the job loads nothing new
+
+
+@needs_recordings
 def test_connector_assets_report_their_reconciled_counts(built) -> None:
     materialised = {
         event.asset_key.to_user_string(): event.materialization.metadata

@@ -18,7 +18,7 @@ def good_rows(n: int = 40) -> pd.DataFrame:
         {
             "mention_id": [f"demo:{i}" for i in range(n)],
             "published_at": pd.date_range("2026-09-01", periods=n, freq="h", tz="UTC"),
-            "platform": ["x", "news", "reddit", "review"] * (n // 4),
+            "platform": ["x", "news", "hackernews", "avis_verifies"] * (n // 4),
             "lang": ["fr", "en", "und", "it"] * (n // 4),
             "lang_source": ["platform", "detected", "undetermined", "platform"] * (n // 4),
             "sentiment_score": [-0.8, 0.0, 0.3, 1.0] * (n // 4),
@@ -49,6 +49,7 @@ def test_bad_rows_are_named(suite):
     bad.loc[5, "sentiment_score"] = 1.7  # out of range
     bad.loc[6, "lang"] = "fr-FR"  # not normalised
     bad.loc[7, "text"] = "Vol annul&eacute; &amp; pas de rembourse"  # entity left in
+    bad.loc[8, "platform"] = "Trust Pilot"  # not a lower-case name
     outcome = validate(bad, suite)
     assert not outcome.success
     failed = {(f["expectation"], f["column"]) for f in outcome.failures}
@@ -57,6 +58,7 @@ def test_bad_rows_are_named(suite):
         ("expect_column_values_to_be_between", "sentiment_score"),
         ("expect_column_values_to_match_regex", "lang"),
         ("expect_column_values_to_not_match_regex", "text"),
+        ("expect_column_values_to_match_regex", "platform"),
     }
     by_column = {f["column"]: f for f in outcome.failures}
     assert by_column["lang"]["unexpected_sample"] == ["fr-FR"]
