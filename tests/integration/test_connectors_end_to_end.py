@@ -64,7 +64,7 @@ def test_the_second_run_fetches_again_and_loads_nothing(built) -> None:
 def test_a_dropped_export_reaches_the_marts_with_its_own_ids(built) -> None:
     # Independent of the recorded payloads: the file is written by the session's fixture.
     reviews = built.sql(
-        """select source_post_id, platform, author_name, text, published_at from marts.fct_mentions
+        """select source_post_id, platform, author_handle, text, published_at from marts.fct_mentions
            where source = 'files' order by source_post_id"""
     )
     assert [row[:3] for row in reviews] == [
